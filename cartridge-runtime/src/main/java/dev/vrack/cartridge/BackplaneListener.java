@@ -1,0 +1,21 @@
+package dev.vrack.cartridge;
+
+import dev.vrack.proto.backplane.LinkStateChanged;
+import dev.vrack.proto.backplane.StopRequest;
+import dev.vrack.proto.backplane.Welcome;
+
+/**
+ * Receives what the chassis says on its own initiative. Calls arrive on the backplane's I/O thread in
+ * the order the frames arrived, so the Welcome is always seen before any push that follows it.
+ */
+public interface BackplaneListener {
+
+    default void welcomed(Welcome welcome) {
+    }
+
+    default void linkStateChanged(LinkStateChanged change) {
+    }
+
+    default void stopRequested(StopRequest stop) {
+    }
+}

@@ -1,0 +1,80 @@
+package dev.vrack.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vrack.common.Json;
+import dev.vrack.common.StateLayout;
+import dev.vrack.config.ChassisConfig;
+import dev.vrack.config.RackConfig;
+import java.util.Optional;
+
+/**
+ * Builds the rack's status (the {@code rack status --json} object) by asking every chassis of the rack;
+ * a chassis that does not answer is shown as down, with its slots unknown.
+ */
+final class RackStatusReader {
+
+    private RackStatusReader() {
+    }
+
+    static ObjectNode read(RackConfig config, StateLayout layout) {
+        ObjectNode rack = Json.mapper().createObjectNode();
+        rack.put("rack", config.name());
+        rack.put("subnet", config.subnet().toString());
+        rack.put("stateDir", layout.rackDir().toString());
+        ArrayNode chassisList = rack.putArray("chassis");
+        for (ChassisConfig chassis : config.chassis()) {
+            chassisList.add(chassisStatus(layout, chassis));
+        }
+        rack.putArray("licenses");
+        return rack;
+    }
+
+    private static JsonNode chassisStatus(StateLayout layout, ChassisConfig chassis) {
+        Optional<ChassisClient> client = ChassisClient.of(layout, chassis.name());
+        if (client.isPresent()) {
+            try {
+                ObjectNode status = (ObjectNode) client.get().status();
+                status.put("state", "up");
+                return status;
+            } catch (ChassisClient.ChassisUnreachableException e) {
+                return down(chassis, e.getMessage());
+            }
+        }
+        return down(chassis, "not started");
+    }
+
+    private static JsonNode down(ChassisConfig chassis, String reason) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("name", chassis.name());
+        node.put("chassisId", chassis.chassisId());
+        node.put("state", "down");
+        node.put("reason", reason);
+        node.put("slotCount", chassis.slots());
+        node.putObject("usbKey").put("attached", false);
+        node.putArray("slots");
+        return node;
+    }
+
+    /** True when every configured cartridge of every chassis is up with an address. */
+    static boolean allAddressed(RackConfig config, JsonNode status) {
+        return addressedCount(status) == expectedCount(config);
+    }
+
+    static int expectedCount(RackConfig config) {
+        return config.chassis().stream().mapToInt(c -> c.cartridges().size()).sum();
+    }
+
+    static int addressedCount(JsonNode status) {
+        int count = 0;
+        for (JsonNode chassis : status.path("chassis")) {
+            for (JsonNode slot : chassis.path("slots")) {
+                if ("up".equals(slot.path("state").asText()) && !slot.path("ip").asText("").isEmpty()) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+}
