@@ -37,12 +37,28 @@ final class RackStatusReader {
             try {
                 ObjectNode status = (ObjectNode) client.get().status();
                 status.put("state", "up");
+                status.path("slots").forEach(slot -> withLicensingFields((ObjectNode) slot));
                 return status;
             } catch (ChassisClient.ChassisUnreachableException e) {
                 return down(chassis, e.getMessage());
             }
         }
         return down(chassis, "not started");
+    }
+
+    /** Every slot carries {@code app} and {@code license}, null until the card or licensing says more. */
+    private static void withLicensingFields(ObjectNode slot) {
+        if (!slot.hasNonNull("app")) {
+            String app = slot.path("details").path("app").asText("");
+            if (app.isEmpty()) {
+                slot.putNull("app");
+            } else {
+                slot.put("app", app);
+            }
+        }
+        if (!slot.has("license")) {
+            slot.putNull("license");
+        }
     }
 
     private static JsonNode down(ChassisConfig chassis, String reason) {
