@@ -1,0 +1,13 @@
+/**
+ * The key chain: sealed file formats and their cryptography (seed 000, FIG. 13-26).
+ *
+ * <p>Files: authority private key {@code VRAUTHK} (scrypt + AES-256-GCM), authority public key (text,
+ * {@link dev.vrack.keychain.AuthorityPublicKeyFile}), hardware key image {@code VRHWKEY} (signed; key-specific key
+ * wrapped under the emulated dongle's device key), application encryption key {@code VRAPPK} (signed), execution
+ * license {@code VRLIC} (AES-256-GCM under the key-specific key, then signed), encrypted application bundle
+ * {@code VRAPPB} (X25519 + HKDF-SHA256 + AES-256-GCM, whole-file tag). Every file is a
+ * {@link dev.vrack.keychain.SealedFile}; every refusal is a {@link dev.vrack.keychain.SealedFormatException}
+ * naming the file and the reason. Ed25519 signatures verify through the JDK; HKDF, scrypt, X25519 and Ed25519
+ * signing come from BouncyCastle; AES-GCM from the JDK (faster, hardware-accelerated).
+ */
+package dev.vrack.keychain;
