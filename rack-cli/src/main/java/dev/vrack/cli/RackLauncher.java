@@ -75,6 +75,7 @@ final class RackLauncher {
                 Map.of("management", RackProcesses.MANAGEMENT_MAIN, "app", RackProcesses.APP_MAIN),
                 JavaProcess.SMALL_JVM, 5000).write(layout.runtimeFile());
         CardProvisioner.provision(config, layout);
+        new KeyProvisioner(config, layout).provision();
         for (ChassisConfig chassis : config.chassis()) {
             Files.deleteIfExists(layout.controlFile(chassis.name()));
         }

@@ -79,6 +79,36 @@ public record StateLayout(Path rackDir) {
         return rackDir.resolve("keys");
     }
 
+    /** The hardware key image a rack definition's {@code usbKey} refers to (a key name, or a path to an image). */
+    public Path keyImage(String usbKey) {
+        return keysDir().resolve(keyName(usbKey) + ".hwkey");
+    }
+
+    /** The name of a key: the value itself, or the file name of an image path without {@code .hwkey}. */
+    public static String keyName(String usbKey) {
+        String name = Path.of(usbKey).getFileName().toString();
+        return name.endsWith(".hwkey") ? name.substring(0, name.length() - ".hwkey".length()) : name;
+    }
+
+    /** The per-installation secret of the emulated dongles (their "secure element"), mode 600. */
+    public Path dongleSecret() {
+        return keysDir().resolve("dongle.secret");
+    }
+
+    public Path authorityDir() {
+        return rackDir.resolve("authority");
+    }
+
+    /** The public key of the authority that signed this rack's keys and licenses: the chassis's trust anchor. */
+    public Path authorityPublicKey() {
+        return authorityDir().resolve("authority.pub");
+    }
+
+    /** The authority's private key, encrypted under a passphrase; only written when one is given. */
+    public Path authorityPrivateKey() {
+        return authorityDir().resolve("authority.key");
+    }
+
     /** The event source name of a slot, e.g. {@code A/3}. */
     public static String slotSource(String chassis, int slot) {
         return chassis + "/" + slot;

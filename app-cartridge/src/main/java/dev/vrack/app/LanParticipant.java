@@ -1,0 +1,13 @@
+package dev.vrack.app;
+
+import dev.vrack.dhcp.Lease;
+
+/** Something on the app cartridge that works on the LAN only while the cartridge holds a DHCP lease. */
+public interface LanParticipant {
+
+    /** The cartridge has (or renewed onto a new) address. */
+    void joined(Lease lease);
+
+    /** The cartridge lost its address; nothing may use the LAN until the next {@link #joined}. */
+    void lost(String reason);
+}
