@@ -2,6 +2,7 @@ package dev.vrack.chassis;
 
 import dev.vrack.common.RackRuntime;
 import dev.vrack.common.StateLayout;
+import dev.vrack.common.ProcessRecord;
 import dev.vrack.common.TimeSource;
 import dev.vrack.config.ChassisConfig;
 import dev.vrack.config.ConfigException;
@@ -10,7 +11,6 @@ import dev.vrack.config.RackConfigLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -83,8 +83,8 @@ public final class ChassisMain {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> chassis.shutdown(runtime.gracefulTimeoutMs()),
                 "chassis-sigterm"));
         try {
-            ControlFile.write(layout.controlFile(config.name()), ProcessHandle.current().pid(), Instant.now(),
-                    chassis.controlPort());
+            ProcessRecord self = ProcessRecord.of(ProcessHandle.current());
+            ControlFile.write(layout.controlFile(config.name()), self.pid(), self.started(), chassis.controlPort());
         } catch (IOException e) {
             chassis.shutdown(0);
             throw new IllegalStateException("cannot write " + layout.controlFile(config.name()) + ": " + e.getMessage(), e);

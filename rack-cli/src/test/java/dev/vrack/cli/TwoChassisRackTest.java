@@ -24,13 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoChassisRackTest {
 
-    @TempDir
-    Path temp;
-
+    private Path temp;
     private RackCli rack;
 
     @BeforeAll
-    void up() throws Exception {
+    void up(@TempDir Path temp) throws Exception {
+        this.temp = temp;
         rack = new RackCli(temp.resolve("state"));
         Path config = RackCli.copyConfig("two-chassis.yml", temp, "fig28", 143);
         rack.ok("up", config.toString(), "--timeout", "90");
