@@ -41,35 +41,44 @@ echo
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr), $(java -version 2>&1 | head -1)"
 echo "Date: $(date -u +%Y-%m-%dT%H:%MZ)"
 echo
-echo "| rack | cartridges | run | up to all addressed (s) | chassis RSS (MB) | management RSS (MB) | app cartridge RSS, mean / max (MB) |"
-echo "| --- | --- | --- | --- | --- | --- | --- |"
+echo "RSS counts pages shared with other processes (the JDK, the class-data archive); PSS splits shared pages"
+echo "among their users, so the PSS of all processes adds up to the rack's real memory."
+echo
+echo "| rack | cartridges | run | class-data archive | up to all addressed (s) | chassis RSS / PSS (MB) | management RSS / PSS (MB) | app cartridge RSS / PSS, mean (MB) |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 for spec in "bench-8 201 1" "bench-32 202 4"; do
   set -- $spec
   file=$(rack_file "$1" "$2" "$3")
   for run in $(seq 1 "$runs"); do
+    if ls "$state/.cds/"*.jsa >/dev/null 2>&1; then archive=warm; else archive="cold (recorded)"; fi
     start=$(date +%s%N)
     "$here/bin/rack" --state-dir "$state" up "$file" --timeout 120 >/dev/null
     end=$(date +%s%N)
     status=$("$here/bin/rack" --state-dir "$state" --rack "$1" status --json)
-    read -r chassis mgmt appmean appmax <<<"$(python3 - "$status" <<'PY'
+    read -r chassis mgmt apps <<<"$(python3 - "$status" <<'PY'
 import json, sys
 s = json.loads(sys.argv[1])
-def rss(pid):
+def mem(pid):
+    values = {}
     try:
-        for line in open(f"/proc/{pid}/status"):
-            if line.startswith("VmRSS"):
-                return int(line.split()[1]) / 1024
+        for line in open(f"/proc/{pid}/smaps_rollup"):
+            parts = line.split()
+            if parts[0] in ("Rss:", "Pss:"):
+                values[parts[0]] = int(parts[1]) / 1024
     except OSError:
-        return 0
-    return 0
-ch = [rss(c["pid"]) for c in s["chassis"]]
-mg = [rss(x["pid"]) for c in s["chassis"] for x in c["slots"] if x.get("kind") == "management"]
-ap = [rss(x["pid"]) for c in s["chassis"] for x in c["slots"] if x.get("kind") == "app"]
-print(f"{max(ch):.0f} {max(mg):.0f} {sum(ap)/len(ap):.0f} {max(ap):.0f}")
+        pass
+    return values.get("Rss:", 0), values.get("Pss:", 0)
+def mean(pids):
+    pairs = [mem(p) for p in pids] or [(0, 0)]
+    return f"{sum(p[0] for p in pairs) / len(pairs):.0f}/{sum(p[1] for p in pairs) / len(pairs):.0f}"
+ch = [c["pid"] for c in s["chassis"]]
+mg = [x["pid"] for c in s["chassis"] for x in c["slots"] if x.get("kind") == "management"]
+ap = [x["pid"] for c in s["chassis"] for x in c["slots"] if x.get("kind") == "app"]
+print(mean(ch), mean(mg), mean(ap))
 PY
 )"
-    printf "| %s | %s | %s | %.2f | %s | %s | %s / %s |\n" "$1" "$(( $3 * 8 ))" "$run" \
-      "$(awk -v a="$start" -v b="$end" 'BEGIN {print (b - a) / 1e9}')" "$chassis" "$mgmt" "$appmean" "$appmax"
+    printf "| %s | %s | %s | %s | %.2f | %s | %s | %s |\n" "$1" "$(( $3 * 8 ))" "$run" "$archive" \
+      "$(awk -v a="$start" -v b="$end" 'BEGIN {print (b - a) / 1e9}')" "${chassis/\// \/ }" "${mgmt/\// \/ }" "${apps/\// \/ }"
     "$here/bin/rack" --state-dir "$state" down "$1" >/dev/null
   done
 done

@@ -1,6 +1,7 @@
 package dev.vrack.chassis;
 
 import dev.vrack.chassis.ChassisException.Reason;
+import dev.vrack.common.ClassDataSharing;
 import dev.vrack.common.JavaProcess;
 import dev.vrack.common.RackRuntime;
 import dev.vrack.common.StateLayout;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Powers slots: starts a cartridge process, hands it its nonce, and cuts its power (SIGKILL). */
@@ -44,8 +46,13 @@ public final class PowerSupply {
         List<String> args = List.of("--state", layout.rackDir().toString(), "--chassis", chassis,
                 "--slot", String.valueOf(slot), "--backplane", backplaneHost + ":" + backplanePort);
         try {
-            return JavaProcess.start(mainClass, runtime.cartridgeJvmOptions(), args, layout.cartridgeLog(chassis, slot),
-                    false);
+            ClassDataSharing.Claim sharing = ClassDataSharing.forThisClassPath(layout.cdsDir())
+                    .map(cds -> cds.optionsFor(kind)).orElse(new ClassDataSharing.Claim(List.of(), null));
+            List<String> jvm = new ArrayList<>(runtime.cartridgeJvmOptions());
+            jvm.addAll(sharing.jvmOptions());
+            Process process = JavaProcess.start(mainClass, jvm, args, layout.cartridgeLog(chassis, slot), false);
+            sharing.recordWriter(process.toHandle());
+            return process;
         } catch (UncheckedIOException e) {
             throw new ChassisException(Reason.INTERNAL, "cannot start the cartridge process of slot " + slot
                     + " of chassis " + chassis + ": " + e.getMessage(), "see " + layout.chassisLog(chassis));

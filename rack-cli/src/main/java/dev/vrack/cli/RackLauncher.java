@@ -1,6 +1,7 @@
 package dev.vrack.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vrack.common.ClassDataSharing;
 import dev.vrack.common.EventLog;
 import dev.vrack.common.JavaProcess;
 import dev.vrack.common.RackRuntime;
@@ -19,9 +20,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -48,10 +51,17 @@ final class RackLauncher {
         try (EventLog events = EventLog.open(layout.eventsDir().resolve("rack.jsonl"), "rack", TimeSource.SYSTEM)) {
             events.emit("rack.up", Map.of("rack", config.name(), "chassis", config.chassis().size()));
         }
+        ClassDataSharing.promote(layout.cdsDir());
+        Optional<ClassDataSharing> sharing = ClassDataSharing.forThisClassPath(layout.cdsDir());
         for (ChassisConfig chassis : config.chassis()) {
-            JavaProcess.start(RackProcesses.CHASSIS_MAIN, RackProcesses.CHASSIS_JVM,
+            ClassDataSharing.Claim claim = sharing.map(cds -> cds.optionsFor("chassis"))
+                    .orElse(new ClassDataSharing.Claim(List.of(), null));
+            List<String> jvm = new ArrayList<>(RackProcesses.CHASSIS_JVM);
+            jvm.addAll(claim.jvmOptions());
+            Process process = JavaProcess.start(RackProcesses.CHASSIS_MAIN, jvm,
                     List.of("--state", layout.rackDir().toString(), "--chassis", chassis.name()),
                     layout.chassisLog(chassis.name()), true);
+            claim.recordWriter(process.toHandle());
         }
         awaitAddresses(timeout);
     }

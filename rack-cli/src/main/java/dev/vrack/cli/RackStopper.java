@@ -1,6 +1,7 @@
 package dev.vrack.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vrack.common.ClassDataSharing;
 import dev.vrack.common.EventLog;
 import dev.vrack.common.Json;
 import dev.vrack.common.ProcessRecord;
@@ -55,6 +56,7 @@ final class RackStopper {
                 // The processes are gone; a stale control file is refused by its dead PID next time.
             }
         }
+        ClassDataSharing.promote(layout.cdsDir());
         try (EventLog events = EventLog.open(layout.eventsDir().resolve("rack.jsonl"), "rack", TimeSource.SYSTEM)) {
             events.emit("rack.down", Map.of("rack", config.name(), "killed", killed));
         }

@@ -109,6 +109,11 @@ public record StateLayout(Path rackDir) {
         return authorityDir().resolve("authority.key");
     }
 
+    /** Class-data sharing archives, shared by every rack of the state folder (see {@link ClassDataSharing}). */
+    public Path cdsDir() {
+        return rackDir.getParent().resolve(".cds");
+    }
+
     /** The event source name of a slot, e.g. {@code A/3}. */
     public static String slotSource(String chassis, int slot) {
         return chassis + "/" + slot;
