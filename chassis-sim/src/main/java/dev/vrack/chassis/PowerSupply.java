@@ -46,8 +46,7 @@ public final class PowerSupply {
         List<String> args = List.of("--state", layout.rackDir().toString(), "--chassis", chassis,
                 "--slot", String.valueOf(slot), "--backplane", backplaneHost + ":" + backplanePort);
         try {
-            ClassDataSharing.Claim sharing = ClassDataSharing.forThisClassPath(layout.cdsDir())
-                    .map(cds -> cds.optionsFor(kind)).orElse(new ClassDataSharing.Claim(List.of(), null));
+            ClassDataSharing.Claim sharing = ClassDataSharing.claim(layout.cdsDir(), kind);
             List<String> jvm = new ArrayList<>(runtime.cartridgeJvmOptions());
             jvm.addAll(sharing.jvmOptions());
             Process process = JavaProcess.start(mainClass, jvm, args, layout.cartridgeLog(chassis, slot), false);

@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -52,10 +51,8 @@ final class RackLauncher {
             events.emit("rack.up", Map.of("rack", config.name(), "chassis", config.chassis().size()));
         }
         ClassDataSharing.promote(layout.cdsDir());
-        Optional<ClassDataSharing> sharing = ClassDataSharing.forThisClassPath(layout.cdsDir());
         for (ChassisConfig chassis : config.chassis()) {
-            ClassDataSharing.Claim claim = sharing.map(cds -> cds.optionsFor("chassis"))
-                    .orElse(new ClassDataSharing.Claim(List.of(), null));
+            ClassDataSharing.Claim claim = ClassDataSharing.claim(layout.cdsDir(), "chassis");
             List<String> jvm = new ArrayList<>(RackProcesses.CHASSIS_JVM);
             jvm.addAll(claim.jvmOptions());
             Process process = JavaProcess.start(RackProcesses.CHASSIS_MAIN, jvm,

@@ -68,6 +68,11 @@ public final class ClassDataSharing {
         }
     }
 
+    /** The options for a new process of {@code role} with the archives in {@code dir}; none when sharing is impossible. */
+    public static Claim claim(Path dir, String role) {
+        return forThisClassPath(dir).map(cds -> cds.optionsFor(role)).orElse(new Claim(List.of(), null));
+    }
+
     /** The JVM options for a new process of {@code role}: map the archive, or record one, or nothing. */
     public Claim optionsFor(String role) {
         Path archive = archive(role);
