@@ -219,6 +219,28 @@ class DemoRackTest {
     }
 
     @Test
+    @Order(12)
+    void leasesSurviveARestartOfTheManagementCartridge() {
+        String before = RackCli.slot(rack.status(), "A", 1).path("ip").asText();
+        rack.ok("power", "A/0", "off");
+        rack.ok("power", "A/0", "on");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                RackCli.slot(rack.status(), "A", 0).path("state").asText().equals("up"));
+        rack.ok("pull", "A/1");
+        // A newcomer asks first: a server that forgot its leases would hand it the freed address.
+        Path spare = rack.stateDir().resolve("demo-test").resolve("cards").resolve("A-3.card");
+        rack.ok("insert", "A/7", "--card", spare.toString());
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                RackCli.slot(rack.status(), "A", 7).path("state").asText().equals("up"));
+        assertThat(RackCli.slot(rack.status(), "A", 7).path("ip").asText()).isNotEqualTo(before);
+        Path card = rack.stateDir().resolve("demo-test").resolve("cards").resolve("A-1.card");
+        rack.ok("insert", "A/1", "--card", card.toString());
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                RackCli.slot(rack.status(), "A", 1).path("state").asText().equals("up"));
+        assertThat(RackCli.slot(rack.status(), "A", 1).path("ip").asText()).isEqualTo(before);
+    }
+
+    @Test
     @Order(20)
     void downLeavesNoProcessBehind() {
         List<ProcessRecord> processes = rack.recordedProcesses();
