@@ -27,7 +27,15 @@ final class RackStatusReader {
         for (ChassisConfig chassis : config.chassis()) {
             chassisList.add(chassisStatus(layout, chassis));
         }
-        rack.putArray("licenses");
+        ArrayNode licenses = rack.putArray("licenses");
+        ManagerClient.of(layout, rack).flatMap(ManagerClient::licenses).ifPresent(seats -> seats.forEach(app -> {
+            ObjectNode entry = licenses.addObject();
+            entry.put("app", app.path("app").asText());
+            entry.put("count", app.path("count").asInt());
+            entry.put("inUse", app.path("inUse").asInt());
+            entry.put("waiting", app.path("waiting").asInt());
+            entry.set("holders", app.path("holders"));
+        }));
         return rack;
     }
 
@@ -56,8 +64,13 @@ final class RackStatusReader {
                 slot.put("app", app);
             }
         }
-        if (!slot.has("license")) {
-            slot.putNull("license");
+        if (!slot.hasNonNull("license")) {
+            String license = slot.path("details").path("license").asText("");
+            if (license.isEmpty()) {
+                slot.putNull("license");
+            } else {
+                slot.put("license", license);
+            }
         }
     }
 

@@ -23,18 +23,34 @@ final class StatusTable {
                 out.printf("  %s%n", chassis.path("reason").asText());
                 continue;
             }
-            out.printf("  %-4s %-9s %-11s %-15s %-5s %-8s %s%n", "SLOT", "STATE", "KIND", "IP", "LINK", "PID", "APP");
+            out.printf("  %-4s %-9s %-11s %-15s %-5s %-8s %-8s %s%n", "SLOT", "STATE", "KIND", "IP", "LINK", "PID", "APP",
+                    "LICENSE");
             for (JsonNode slot : chassis.path("slots")) {
                 if ("empty".equals(slot.path("state").asText())) {
                     continue;
                 }
-                out.printf("  %-4s %-9s %-11s %-15s %-5s %-8s %s%n", slot.path("slot").asText(),
+                out.printf("  %-4s %-9s %-11s %-15s %-5s %-8s %-8s %s%n", slot.path("slot").asText(),
                         slot.path("state").asText(), text(slot.path("kind")), text(slot.path("ip")),
                         text(slot.path("link")), slot.path("pid").asLong(0) == 0 ? "-" : slot.path("pid").asText(),
-                        text(slot.path("app")));
+                        text(slot.path("app")), text(slot.path("license")));
+            }
+        }
+        if (!rack.path("licenses").isEmpty()) {
+            out.println();
+            out.printf("  %-12s %6s %6s %8s  %s%n", "APP", "COUNT", "IN USE", "WAITING", "HOLDERS");
+            for (JsonNode app : rack.path("licenses")) {
+                out.printf("  %-12s %6d %6d %8d  %s%n", app.path("app").asText(), app.path("count").asInt(),
+                        app.path("inUse").asInt(), app.path("waiting").asInt(),
+                        String.join(" ", holders(app)));
             }
         }
         out.flush();
+    }
+
+    private static java.util.List<String> holders(JsonNode app) {
+        java.util.List<String> holders = new java.util.ArrayList<>();
+        app.path("holders").forEach(h -> holders.add(h.asText()));
+        return holders;
     }
 
     private static String text(JsonNode node) {
