@@ -16,14 +16,22 @@ import java.util.TreeSet;
  * @param dhcp    DHCP server settings
  * @param chassis the chassis, in file order (the order gives the default hub addresses)
  * @param source  the file the rack was read from; relative card and key paths are relative to its folder
+ * @param licenses the execution licenses rack up provisions, in file order
  */
-public record RackConfig(String name, Subnet subnet, DhcpSettings dhcp, List<ChassisConfig> chassis, Path source) {
+public record RackConfig(String name, Subnet subnet, DhcpSettings dhcp, List<ChassisConfig> chassis, Path source,
+                         List<LicenseConfig> licenses) {
 
     public RackConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(subnet, "subnet");
         Objects.requireNonNull(dhcp, "dhcp");
         chassis = List.copyOf(chassis);
+        licenses = licenses == null ? List.of() : List.copyOf(licenses);
+    }
+
+    /** A rack without licenses. */
+    public RackConfig(String name, Subnet subnet, DhcpSettings dhcp, List<ChassisConfig> chassis, Path source) {
+        this(name, subnet, dhcp, chassis, source, List.of());
     }
 
     /** The chassis with this name, if any. */

@@ -25,8 +25,21 @@ final class RackConfigBuilder {
         for (int i = 0; i < chassisList.size(); i++) {
             chassis.add(chassis(chassisList.get(i), subnet, i));
         }
+        List<LicenseConfig> licenses = new ArrayList<>();
+        root.path("licenses").forEach(l -> licenses.add(license(l, chassis)));
         return new RackConfig(root.path("name").asText(), subnet, dhcp(root.path("dhcp"), subnet, chassis.size()),
-                chassis, source);
+                chassis, source, licenses);
+    }
+
+    private static LicenseConfig license(JsonNode node, List<ChassisConfig> allChassis) {
+        List<String> chassis = new ArrayList<>();
+        if (node.has("chassis")) {
+            node.get("chassis").forEach(c -> chassis.add(c.asText()));
+        } else {
+            allChassis.forEach(c -> chassis.add(c.name()));
+        }
+        return new LicenseConfig(node.path("app").asText(), node.path("count").asInt(), chassis,
+                node.path("days").asInt(LicenseConfig.DEFAULT_DAYS));
     }
 
     private static DhcpSettings dhcp(JsonNode dhcp, Subnet subnet, int chassisCount) {

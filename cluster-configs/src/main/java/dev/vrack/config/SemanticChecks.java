@@ -22,10 +22,26 @@ final class SemanticChecks {
         RackConfig config = RackConfigBuilder.build(document.root(), subnet.get(), source);
         new AddressChecks(config, problems).run();
         new LayoutChecks(config, problems).run();
+        licenseChassis(config, problems);
         if (!problems.isEmpty()) {
             throw problems.failure();
         }
         return config;
+    }
+
+    /** Every chassis a license lists exists in the rack. */
+    private static void licenseChassis(RackConfig config, ProblemSink problems) {
+        for (int i = 0; i < config.licenses().size(); i++) {
+            LicenseConfig license = config.licenses().get(i);
+            for (int j = 0; j < license.chassis().size(); j++) {
+                String name = license.chassis().get(j);
+                if (config.chassis(name).isEmpty()) {
+                    problems.add(FieldPath.ROOT.field("licenses").index(i).field("chassis").index(j),
+                            "no chassis named '" + name + "' in this rack; its chassis are: "
+                                    + String.join(", ", config.chassis().stream().map(ChassisConfig::name).toList()));
+                }
+            }
+        }
     }
 
     private static Optional<Subnet> subnet(String text, ProblemSink problems) {
