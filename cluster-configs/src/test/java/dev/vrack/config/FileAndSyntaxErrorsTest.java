@@ -98,7 +98,7 @@ class FileAndSyntaxErrorsTest {
     @Test
     void documentThatIsNotAMappingIsRefusedByTheSchema() {
         Racks.refused("- name: demo\n").hasMessage("demo.yml:1: expected a rack definition: name, subnet, "
-                + "optional dhcp block and 1 to 16 chassis, got a list of 1 item");
+                + "optional dhcp block, 1 to 16 chassis and optional licenses, got a list of 1 item");
         Racks.refused("just words\n").hasMessageContaining("got \"just words\"");
     }
 

@@ -30,7 +30,7 @@ class SchemaErrorsTest {
     void unknownTopLevelFieldWithoutACloseMatchListsTheFields() {
         Racks.refused("colour: blue\n" + Racks.VALID)
                 .hasMessage("demo.yml:1: colour: unknown field \"colour\"; the fields allowed here are "
-                        + "name, subnet, dhcp, chassis");
+                        + "name, subnet, dhcp, chassis, licenses");
     }
 
     @Test
