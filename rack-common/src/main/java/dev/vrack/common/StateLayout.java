@@ -114,6 +114,11 @@ public record StateLayout(Path rackDir) {
         return rackDir.getParent().resolve(".cds");
     }
 
+    /** The NAS folder the license manager loads execution licenses ({@code *.lic}) from. */
+    public Path nasDir() {
+        return rackDir.resolve("nas");
+    }
+
     /** The event source name of a slot, e.g. {@code A/3}. */
     public static String slotSource(String chassis, int slot) {
         return chassis + "/" + slot;
