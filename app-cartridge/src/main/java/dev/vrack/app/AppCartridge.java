@@ -17,7 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The app cartridge's system programs: boot from the card, learn the chassis ID if the bus allows, get
- * an address by DHCP through the hub, and keep the slot's status in step with the lease.
+ * an address by DHCP through the hub, keep the slot's status in step with the lease, serve the chassis ID
+ * from slot 0, and run the license agent and the card's application once the address is there.
  */
 public final class AppCartridge implements CartridgeProgram {
 
@@ -35,7 +36,18 @@ public final class AppCartridge implements CartridgeProgram {
         MemoryCard card = AppCard.read(context.welcome());
         RackRuntime runtime = readRuntime(context);
         ChassisIdentity identity = ChassisIdentity.ask(context);
-        participants.add(new SlotStatusReporter(context, card, identity));
+        SlotStatusReporter status = new SlotStatusReporter(context, card, identity);
+        participants.add(status);
+        if (context.welcome().getIoBus() && !identity.chassisId().isEmpty()) {
+            participants.add(new ChassisIdServing(context, identity, runtime.licensing().chassisIdPort()));
+        }
+        if (card.getApplicationBundle().isEmpty()) {
+            // A version 1 card: nothing to license or run; the cartridge still joins the LAN.
+            System.err.println("app cartridge " + context.args().source() + ": the memory card carries no "
+                    + "application bundle (a version 1 card); no application will run");
+        } else {
+            participants.add(new LicensingParticipant(context, card, identity, runtime.licensing(), status));
+        }
         DhcpClient started = DhcpClient.start(clientConfig(context.welcome(), runtime), new DhcpClient.Listener() {
             @Override
             public void bound(Lease lease) {
@@ -91,6 +103,10 @@ public final class AppCartridge implements CartridgeProgram {
 
     @Override
     public void stop(CartridgeContext context, Duration deadline) {
+        // The application and its seat first (stop, TerminateExecution), then the address.
+        for (int i = participants.size() - 1; i >= 0; i--) {
+            participants.get(i).stop(deadline);
+        }
         DhcpClient running = detach(context);
         if (running != null) {
             running.release();
@@ -100,6 +116,7 @@ public final class AppCartridge implements CartridgeProgram {
 
     @Override
     public void powerCut(CartridgeContext context) {
+        participants.forEach(LanParticipant::powerCut);
         DhcpClient running = detach(context);
         if (running != null) {
             running.close();

@@ -268,6 +268,7 @@ public final class BackplaneClient implements AutoCloseable {
         switch (frame.getBodyCase()) {
             case LINK_STATE -> notifyListeners(l -> l.linkStateChanged(frame.getLinkState()));
             case STOP -> notifyListeners(l -> l.stopRequested(frame.getStop()));
+            case USB_KEY_CHANGED -> notifyListeners(l -> l.usbKeyChanged(frame.getUsbKeyChanged()));
             default -> System.err.println("backplane: ignoring an unexpected push " + frame.getBodyCase());
         }
     }

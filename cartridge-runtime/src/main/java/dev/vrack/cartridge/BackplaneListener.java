@@ -2,6 +2,7 @@ package dev.vrack.cartridge;
 
 import dev.vrack.proto.backplane.LinkStateChanged;
 import dev.vrack.proto.backplane.StopRequest;
+import dev.vrack.proto.backplane.UsbKeyChanged;
 import dev.vrack.proto.backplane.Welcome;
 
 /**
@@ -17,5 +18,9 @@ public interface BackplaneListener {
     }
 
     default void stopRequested(StopRequest stop) {
+    }
+
+    /** The key in the chassis's USB port changed (pushed to I/O-bus slots only). */
+    default void usbKeyChanged(UsbKeyChanged change) {
     }
 }

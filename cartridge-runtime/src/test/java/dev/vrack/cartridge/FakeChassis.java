@@ -43,6 +43,8 @@ public final class FakeChassis implements AutoCloseable {
     private final List<Hello> hellos = new CopyOnWriteArrayList<>();
     private final List<ReportState> states = new CopyOnWriteArrayList<>();
     private final List<ReportAddress> addresses = new CopyOnWriteArrayList<>();
+    private final java.util.Map<Integer, String> slotAddresses = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger locateRequests = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Channel server;
     private volatile Channel cartridge;
     private volatile boolean silent;
@@ -102,6 +104,16 @@ public final class FakeChassis implements AutoCloseable {
 
     public List<ReportAddress> addresses() {
         return addresses;
+    }
+
+    /** The LAN address LocateSlot answers for {@code slot} (none: an empty address). */
+    public void setSlotAddress(int slot, String ip) {
+        slotAddresses.put(slot, ip);
+    }
+
+    /** How many LocateSlot requests the cartridge sent. */
+    public int locateRequests() {
+        return locateRequests.get();
     }
 
     public boolean cartridgeConnected() {
@@ -165,6 +177,12 @@ public final class FakeChassis implements AutoCloseable {
                         answer.setError(error(ErrorCode.NO_SUCH_DEVICE, "no such device on this slot's bus: slot "
                                 + welcome.getSlot() + " is not wired to the I/O bus of chassis " + welcome.getChassis()));
                     }
+                }
+                case LOCATE_SLOT -> {
+                    locateRequests.incrementAndGet();
+                    int slot = frame.getLocateSlot().getSlot();
+                    answer.setSlotLocation(dev.vrack.proto.backplane.SlotLocation.newBuilder().setSlot(slot)
+                            .setIp(slotAddresses.getOrDefault(slot, "")));
                 }
                 case READ_USB_KEY -> answer.setUsbKey(UsbKeyInfo.newBuilder().setAttached(false));
                 case REPORT_ADDRESS -> {

@@ -13,6 +13,7 @@ import dev.vrack.config.RackConfig;
 import dev.vrack.proto.backplane.ChassisFrame;
 import dev.vrack.proto.backplane.LinkState;
 import dev.vrack.proto.backplane.LinkStateChanged;
+import dev.vrack.proto.backplane.UsbKeyChanged;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -45,10 +46,10 @@ public final class Chassis implements AutoCloseable {
      * Everything a chassis is built from.
      *
      * @param controlToken the bearer token the control API requires
-     * @param keyReader    reads hardware key images for the USB port
+     * @param keyInserter  plugs hardware key images into the USB port's emulated dongle
      */
     public record Settings(StateLayout layout, RackConfig rack, ChassisConfig config, RackRuntime runtime,
-                           String controlToken, UsbKeyReader keyReader, TimeSource time) {
+                           String controlToken, UsbKeyInserter keyInserter, TimeSource time) {
     }
 
     private final Settings settings;
@@ -80,7 +81,7 @@ public final class Chassis implements AutoCloseable {
         }
         IoBus ioBus = new IoBus(name, config.ioBus());
         this.idMemory = new IdMemory(name, config.chassisId(), ioBus, events);
-        this.usb = new UsbPort(settings.keyReader(), events);
+        this.usb = new UsbPort(settings.keyInserter(), events);
         this.timers = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("chassis-timer", true));
         this.exits = Executors.newSingleThreadExecutor(new DefaultThreadFactory("chassis-exits", true));
         // One thread per request in flight: a graceful pull may wait seconds and must not hold up a status
@@ -111,7 +112,8 @@ public final class Chassis implements AutoCloseable {
         hub = Hub.start(name, config.chassisId(), config.hubAddress(), settings.runtime().serverPort(),
                 settings.rack().dhcp().server(), config.slots(), events, this::pushLink);
         backplane = BackplaneServer.start(name, config.slots(), new ChassisBackplane(settings.rack().name(), name,
-                slotList, ioBus, idMemory, usb, hub, events), boss, workers);
+                slotList, ioBus, idMemory, usb, hub, events, settings.time()), boss, workers);
+        usb.onChange(key -> pushUsbKey(ioBus, key));
         slots.attach(backplane, new CartridgeSupervisor(settings.layout().cartridgesFile(name), slots, exits));
         control = ControlServer.start(settings.controlToken(), new ControlRouter(this), boss, workers, actions);
         events.emit("chassis.started", Map.of("chassisId", config.chassisId(), "slots", config.slots()));
@@ -123,6 +125,21 @@ public final class Chassis implements AutoCloseable {
         if (server != null) {
             server.push(slot, ChassisFrame.newBuilder().setLinkState(LinkStateChanged.newBuilder()
                     .setLink(up ? LinkState.UP : LinkState.DOWN)).build());
+        }
+    }
+
+    /** Tells the cartridges of the I/O-bus slots what the USB port holds now (attach, detach, swap). */
+    private void pushUsbKey(IoBus ioBus, Optional<UsbKeyInfo> key) {
+        BackplaneServer server = backplane;
+        if (server == null) {
+            return;
+        }
+        ChassisFrame frame = ChassisFrame.newBuilder().setUsbKeyChanged(UsbKeyChanged.newBuilder()
+                .setKey(ChassisBackplane.usbKeyInfo(key))).build();
+        for (int slot : ioBus.wiredSlots()) {
+            if (slot < slotList.size()) {
+                server.push(slot, frame);
+            }
         }
     }
 

@@ -79,7 +79,7 @@ public final class ChassisMain {
         }
 
         Chassis chassis = Chassis.start(new Chassis.Settings(layout, rack, config, runtime, token,
-                new KeychainUsbKeyReader(layout.authorityPublicKey()), TimeSource.SYSTEM));
+                new KeychainUsbKeyInserter(layout.authorityPublicKey(), layout.dongleSecret()), TimeSource.SYSTEM));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> chassis.shutdown(runtime.gracefulTimeoutMs()),
                 "chassis-sigterm"));
         try {

@@ -292,6 +292,9 @@ class ChassisIntegrationTest {
         assertThat(detached.body().path("attached").asBoolean()).isFalse();
         assertThat(control.status().path("usbKey").path("attached").asBoolean()).isFalse();
         assertThat(lastEvent("A", "usb.detached").details()).containsEntry("keyId", rack.usbKey.keyId());
+        // The I/O-bus slot is told at once (UsbKeyChanged push); the slot off the bus hears nothing.
+        await().atMost(Duration.ofSeconds(5)).until(() -> control.slot(0).path("details").path("usbPush").asText()
+                .equals("empty"));
 
         // A key issued for another chassis still plugs in (the license manager checks the chassis ID, not the port).
         Path other = dir.resolve("other.hwkey");
@@ -306,6 +309,9 @@ class ChassisIntegrationTest {
         assertThat(control.post("/usb/attach", "{\"file\": \"" + original + "\"}").status()).isEqualTo(200);
         assertThat(lastEvent("A", "usb.detached").details()).containsEntry("keyId", otherKey.keyId());
         assertThat(control.status().path("usbKey").path("keyId").asText()).isEqualTo(rack.usbKey.keyId());
+        await().atMost(Duration.ofSeconds(5)).until(() -> control.slot(0).path("details").path("usbPush").asText()
+                .equals(rack.usbKey.keyId()));
+        assertThat(control.slot(3).path("details").has("usbPush")).isFalse();
     }
 
     @Test

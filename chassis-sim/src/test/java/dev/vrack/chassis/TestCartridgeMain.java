@@ -77,6 +77,10 @@ public final class TestCartridgeMain {
                 details.put("link", frame.getLinkState().getLink() == dev.vrack.proto.backplane.LinkState.UP
                         ? "up" : "down");
                 report(socket);
+            } else if (frame.hasUsbKeyChanged()) {
+                details.put("usbPush", frame.getUsbKeyChanged().getKey().getAttached()
+                        ? frame.getUsbKeyChanged().getKey().getKeyId() : "empty");
+                report(socket);
             } else if (frame.hasStop()) {
                 if (label.contains("ignore-stop")) {
                     details.put("stop", "ignored");

@@ -87,6 +87,6 @@ final class TestRack {
     Chassis startChassis() throws IOException, ConfigException {
         RackConfig rack = config();
         return Chassis.start(new Chassis.Settings(layout, rack, rack.chassis("A").orElseThrow(),
-                RackRuntime.read(layout.runtimeFile()), TOKEN, new KeychainUsbKeyReader(layout.authorityPublicKey()), TimeSource.SYSTEM));
+                RackRuntime.read(layout.runtimeFile()), TOKEN, new KeychainUsbKeyInserter(layout.authorityPublicKey(), layout.dongleSecret()), TimeSource.SYSTEM));
     }
 }

@@ -155,7 +155,8 @@ public final class AuthorityKeys {
                 .bytes();
     }
 
-    private static byte[] derive(char[] passphrase, byte[] salt, int log2n, int r, int p) {
+    /** scrypt(passphrase, salt) to an AES-256 key; also used by {@link PassphraseSealer}. */
+    static byte[] derive(char[] passphrase, byte[] salt, int log2n, int r, int p) {
         ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(passphrase));
         byte[] bytes = new byte[encoded.remaining()];
         encoded.get(bytes);
@@ -169,7 +170,7 @@ public final class AuthorityKeys {
         }
     }
 
-    private static void requirePassphrase(char[] passphrase, String name) throws SealedFormatException {
+    static void requirePassphrase(char[] passphrase, String name) throws SealedFormatException {
         if (passphrase == null || passphrase.length < MIN_PASSPHRASE_LENGTH) {
             throw new SealedFormatException(name, "the authority passphrase must be at least "
                     + MIN_PASSPHRASE_LENGTH + " characters");

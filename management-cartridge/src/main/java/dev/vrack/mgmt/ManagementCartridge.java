@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The management cartridge's system programs: it learns the rack and its chassis, then runs the
- * rack's services (the DHCP server today) and tells its chassis it is up at the server address.
+ * rack's services (the DHCP server and the license manager) and tells its chassis it is up at the server address.
  */
 public final class ManagementCartridge implements CartridgeProgram {
 
@@ -26,11 +26,14 @@ public final class ManagementCartridge implements CartridgeProgram {
     public void boot(CartridgeContext context) throws Exception {
         ManagementSetting setting = ManagementSetting.load(context);
         services.start(new DhcpService(setting), context);
+        services.start(new LicenseService(setting), context);
+        services.start(new ChassisIdServing(setting), context);
         context.backplane().reportAddress(ReportAddress.newBuilder()
                 .setIp(setting.rack().dhcp().server().toString())
                 .setServerId(setting.rack().dhcp().server().toString())
                 .build()).get(BACKPLANE_ANSWER_SECONDS, TimeUnit.SECONDS);
-        context.backplane().reportState("up", Map.of("role", "dhcp-server", "chassisId", setting.chassisId()))
+        context.backplane().reportState("up", Map.of("role", "dhcp-server", "chassisId", setting.chassisId(),
+                        "licenseManager", setting.rack().dhcp().server() + ":" + setting.runtime().licensing().licensePort()))
                 .get(BACKPLANE_ANSWER_SECONDS, TimeUnit.SECONDS);
     }
 

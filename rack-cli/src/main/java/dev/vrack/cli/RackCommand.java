@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         description = "A chassis-and-cartridge rack emulator with a real licensing system.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, EventsCommand.class,
                 PullCommand.class, InsertCommand.class, PowerCommand.class, UsbCommand.class, LinkCommand.class,
-                LicenseCommand.class, CheckCommand.class, VendorCommand.class,
+                LicenseCommand.class, CheckCommand.class, VendorCommand.class, AuthorityCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RackCommand implements Runnable {
 

@@ -16,7 +16,7 @@ class RackCommandLineTest {
     @Test
     void everyVerbHasHelp() {
         RackCli rack = new RackCli(temp);
-        for (String verb : new String[] {"up", "down", "status", "events", "pull", "insert", "power", "usb", "link", "license", "check", "vendor"}) {
+        for (String verb : new String[] {"up", "down", "status", "events", "pull", "insert", "power", "usb", "link", "license", "check", "vendor", "authority"}) {
             RackCli.Result help = rack.run(verb, "--help");
             assertThat(help.exitCode()).as(verb).isZero();
             assertThat(help.out()).as(verb).contains("Usage: rack " + verb);

@@ -85,10 +85,15 @@ final class BackplaneHandler extends SimpleChannelInboundHandler<CartridgeFrame>
                     services.reportState(slot, generation, frame.getReportState());
                     answer.setAck(Ack.getDefaultInstance());
                 }
+                case OPEN_LICENSE -> answer.setLicenseOpened(services.openLicense(slot, frame.getOpenLicense()));
+                case WRAP_APPLICATION_KEY -> answer.setWrappedKey(
+                        services.wrapApplicationKey(slot, frame.getWrapApplicationKey()));
+                case LOCATE_SLOT -> answer.setSlotLocation(services.locateSlot(slot, frame.getLocateSlot()));
                 case HELLO -> throw new BackplaneRefusal(ErrorCode.BAD_REQUEST,
                         "this connection already said Hello and was welcomed; send requests now");
                 default -> throw new BackplaneRefusal(ErrorCode.BAD_REQUEST,
-                        "frame carries no request; expected ReadIdMemory, ReadUsbKey, ReportAddress or ReportState");
+                        "frame carries no request; expected ReadIdMemory, ReadUsbKey, ReportAddress, ReportState, "
+                                + "OpenLicense, WrapApplicationKey or LocateSlot");
             }
             ctx.writeAndFlush(answer.build());
         } catch (BackplaneRefusal refusal) {
