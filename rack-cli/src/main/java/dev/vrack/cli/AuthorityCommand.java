@@ -61,10 +61,10 @@ final class AuthorityCommand {
     }
 
     static char[] passphrase() {
-        String value = System.getenv(KeyProvisioner.PASSPHRASE_ENV);
+        String value = System.getenv(ProvisioningAuthority.PASSPHRASE_ENV);
         if (value == null || value.isEmpty()) {
-            throw new CliException(KeyProvisioner.PASSPHRASE_ENV + " is not set: the authority's private key and"
-                    + " database are encrypted under it.\n  hint: export " + KeyProvisioner.PASSPHRASE_ENV
+            throw new CliException(ProvisioningAuthority.PASSPHRASE_ENV + " is not set: the authority's private key and"
+                    + " database are encrypted under it.\n  hint: export " + ProvisioningAuthority.PASSPHRASE_ENV
                     + "='<at least 8 characters>' (keep it out of shell history and scripts)");
         }
         return value.toCharArray();

@@ -15,41 +15,14 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Gives every configured cartridge its memory card image in the state folder: a copy of the card file the
- * rack definition names, or a new card for the named application. Existing cards are kept, so a card's ID
- * stays the same across restarts of the rack.
+ * Makes the memory card of a management cartridge (or of an application without a bundle): a fresh read-only card
+ * ID and the system programs' manifest.
  */
 final class CardProvisioner {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private CardProvisioner() {
-    }
-
-    static void provision(RackConfig config, StateLayout layout) throws IOException {
-        for (ChassisConfig chassis : config.chassis()) {
-            for (CartridgeConfig cartridge : chassis.cartridges()) {
-                Path target = layout.cardFor(chassis.name(), cartridge.slot());
-                if (Files.isRegularFile(target)) {
-                    continue;
-                }
-                String card = cartridge.card().orElse("");
-                if (card.endsWith(".card")) {
-                    Path source = resolve(config, card);
-                    MemoryCardFile.write(target, MemoryCardFile.read(source));
-                } else {
-                    MemoryCardFile.write(target, newCard(cartridge.kind(), card));
-                }
-            }
-        }
-    }
-
-    private static Path resolve(RackConfig config, String card) {
-        Path path = Path.of(card);
-        if (path.isAbsolute() || config.source() == null || config.source().getParent() == null) {
-            return path;
-        }
-        return config.source().getParent().resolve(path);
     }
 
     /** A fresh card for an application (or the management system programs), with a random read-only ID. */

@@ -81,8 +81,7 @@ final class RackLauncher {
         new RackRuntime(ports[0], ports[1],
                 Map.of("management", RackProcesses.MANAGEMENT_MAIN, "app", RackProcesses.APP_MAIN),
                 JavaProcess.SMALL_JVM, 5000).write(layout.runtimeFile());
-        CardProvisioner.provision(config, layout);
-        new KeyProvisioner(config, layout).provision();
+        new RackProvisioner(config, layout).provision();
         for (ChassisConfig chassis : config.chassis()) {
             Files.deleteIfExists(layout.controlFile(chassis.name()));
         }
