@@ -59,8 +59,10 @@ class TwoChassisRackTest {
         String chassisB = chassisId(rack.status(), "B");
         JsonNode b0 = RackCli.slot(rack.status(), "B", 0);
         assertThat(b0.path("details").path("chassisId").asText()).isEqualTo(chassisB);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                RackCli.slot(rack.status(), "B", 1).path("details").path("chassisId").asText().equals(chassisB));
         JsonNode b1 = RackCli.slot(rack.status(), "B", 1);
-        assertThat(b1.path("details").path("idMemory").asText()).isEqualTo("refused");
+        assertThat(b1.path("details").path("idMemory").asText()).isEqualTo("asked-slot-0");
 
         List<Event> events = EventReader.readFolder(rack.stateDir().resolve("fig28").resolve("events"));
         assertThat(events).anySatisfy(e -> {
@@ -76,6 +78,25 @@ class TwoChassisRackTest {
 
     @Test
     @Order(3)
+    void licensedApplicationsRunInBothChassisUnderTheOneManager() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode www = rack.status().path("licenses").path(0);
+            return www.path("inUse").asInt() == 4 && www.path("waiting").asInt() == 1;
+        });
+        JsonNode status = rack.status();
+        List<String> running = new java.util.ArrayList<>();
+        for (JsonNode chassis : status.path("chassis")) {
+            for (JsonNode slot : chassis.path("slots")) {
+                if ("running".equals(slot.path("license").asText())) {
+                    running.add(chassis.path("name").asText() + "/" + slot.path("slot").asText());
+                }
+            }
+        }
+        assertThat(running).hasSize(4).anyMatch(s -> s.startsWith("A/")).anyMatch(s -> s.startsWith("B/"));
+    }
+
+    @Test
+    @Order(4)
     void killingAChassisTakesItsCartridgesDownAndLeavesTheOtherChassisRunning() {
         JsonNode status = rack.status();
         ProcessRecord chassisB = processOf(status, "B");
