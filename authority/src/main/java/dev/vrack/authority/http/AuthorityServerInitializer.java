@@ -1,6 +1,7 @@
 package dev.vrack.authority.http;
 
 import dev.vrack.authority.ProviderToken;
+import dev.vrack.common.http.BoundedBodyAggregator;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -30,7 +31,9 @@ final class AuthorityServerInitializer extends ChannelInitializer<SocketChannel>
         channel.pipeline()
                 .addLast("idle", new ReadTimeoutHandler(IDLE_SECONDS))
                 .addLast("http", new HttpServerCodec(4096, 8192, 8192))
-                .addLast("aggregator", new BodyLimitAggregator(MAX_BODY))
+                .addLast("aggregator", new BoundedBodyAggregator(MAX_BODY, max -> HttpResponses.of(HttpAnswer.error(413,
+                        "request body is larger than " + max + " bytes",
+                        "a license request is a small JSON object; check what is being sent"), false)))
                 .addLast("authority", new AuthorityHttpHandler(token, routes, work));
     }
 }

@@ -1,5 +1,6 @@
 package dev.vrack.chassis.control;
 
+import dev.vrack.common.http.BoundedBodyAggregator;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -25,7 +26,9 @@ final class ControlInitializer extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel channel) {
         channel.pipeline()
                 .addLast("http", new HttpServerCodec())
-                .addLast("aggregator", new JsonBodyAggregator(MAX_BODY))
+                .addLast("aggregator", new BoundedBodyAggregator(MAX_BODY, max -> HttpAnswers.json(ControlResponse.error(413,
+                        "request body is larger than " + max + " bytes",
+                        "control requests are small JSON objects; check what is being sent"), false)))
                 .addLast("control", new ControlHandler(token, routes, actions));
     }
 }
