@@ -19,8 +19,12 @@ public sealed interface AgentAction {
     record StartApplication() implements AgentAction {
     }
 
-    /** Suspend the application at once (step S135), saying why. */
-    record SuspendApplication(String reason) implements AgentAction {
+    /**
+     * Suspend the application at once (step S135), saying why; {@code leaseId} is the lease it ran under (the core
+     * may already have dropped it, e.g. to request anew in the same step); {@code permittedUntilMs} is when the
+     * core stopped permitting it, on the core's clock: earlier than now when the process woke late (frozen).
+     */
+    record SuspendApplication(String reason, long leaseId, long permittedUntilMs) implements AgentAction {
     }
 
     /** Tell whoever asked to start the application that it may not run now (step S104). */

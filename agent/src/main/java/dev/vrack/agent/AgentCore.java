@@ -112,11 +112,12 @@ public final class AgentCore {
         List<AgentAction> actions = new ArrayList<>();
         lastReason = reason;
         pendingSentAtMs = NONE;
+        long heldLease = leaseId;
         if (leaseUnknown) {
             leaseId = NONE;
         }
         if (applicationRunning) {
-            suspend(reason, actions);
+            suspend(reason, heldLease, nowMs, actions);
             state = AgentState.SUSPENDED;
         } else if (state != AgentState.STOPPED) {
             actions.add(new AgentAction.NotPermitted(reason));
@@ -155,7 +156,7 @@ public final class AgentCore {
         List<AgentAction> actions = new ArrayList<>();
         if (applicationRunning && nowMs >= suspendAtMs()) {
             suspend("lease could not be renewed before it ran out"
-                    + (lastReason.isEmpty() ? "" : " (" + lastReason + ")"), actions);
+                    + (lastReason.isEmpty() ? "" : " (" + lastReason + ")"), leaseId, suspendAtMs(), actions);
             state = AgentState.SUSPENDED;
             if (retryAtMs == NONE || retryAtMs < nowMs) {
                 retryAtMs = nowMs;
@@ -238,9 +239,9 @@ public final class AgentCore {
         }
     }
 
-    private void suspend(String reason, List<AgentAction> actions) {
+    private void suspend(String reason, long heldLease, long permittedUntilMs, List<AgentAction> actions) {
         applicationRunning = false;
         lastReason = reason;
-        actions.add(new AgentAction.SuspendApplication(reason));
+        actions.add(new AgentAction.SuspendApplication(reason, heldLease, permittedUntilMs));
     }
 }

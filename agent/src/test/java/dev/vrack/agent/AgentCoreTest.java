@@ -58,6 +58,27 @@ class AgentCoreTest {
     }
 
     @Test
+    void aLateWakeSuspendsUnderTheLeaseItRanWithEvenAsItRequestsANewSeat() {
+        runningWithLease(7); // requested at now - 5: the lease counts from then
+        var actions = agent.tick(now + TTL + 60_000);
+        // Found by the SIGSTOP fault test: the app.suspended event named no lease, since the core had already
+        // dropped it to request anew in the same step.
+        assertThat(actions).hasSize(2);
+        var suspend = (AgentAction.SuspendApplication) actions.get(0);
+        assertThat(suspend.leaseId()).isEqualTo(7);
+        // Permission ended a tenth of the lease before its end, not when the frozen process woke.
+        assertThat(suspend.permittedUntilMs()).isEqualTo(now + TTL - 900 - 5);
+        assertThat(actions.get(1)).isEqualTo(new AgentAction.RequestExecution("www", "CHASSIS-A"));
+    }
+
+    @Test
+    void aSuspensionForAnUnknownLeaseStillNamesIt() {
+        runningWithLease(7);
+        var actions = agent.denied("UNKNOWN_LEASE", true, now + 10);
+        assertThat(actions).containsExactly(new AgentAction.SuspendApplication("UNKNOWN_LEASE", 7, now + 10));
+    }
+
+    @Test
     void aRefusalIsReportedAndRetriedAfterTheFixedTime() {
         agent.start(now);
         assertThat(agent.denied("no hardware key", false, now)).containsExactly(new AgentAction.NotPermitted("no hardware key"));

@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * decrypted is ever written to disk.
  *
  * <p>The events are written at once by the caller's thread (the agent's), so that {@code app.started} comes
- * before the application can serve and {@code app.suspended} no later than it stops being permitted; the
+ * before the application can serve and {@code app.suspended} no later than it stops being permitted (a process
+ * frozen past that instant writes it on waking, with {@code permittedUntilMono} saying when permission ended); the
  * decryption and the application's own start and stop run on one application thread, in order.
  */
 public final class ApplicationRuntime implements AutoCloseable {
@@ -66,8 +67,20 @@ public final class ApplicationRuntime implements AutoCloseable {
 
     /** Stops the application because its right to run was lost; {@code reason} is never empty. */
     public void suspend(String reason, long lease) {
+        suspend(reason, lease, Long.MIN_VALUE);
+    }
+
+    /**
+     * As {@link #suspend(String, long)}, also recording when the agent stopped permitting the application
+     * ({@code permittedUntilMono}, CLOCK_MONOTONIC nanoseconds like every event's {@code mono}), so that the
+     * checker ends the instance there even when the event is written later (the process was frozen).
+     */
+    public void suspend(String reason, long lease, long permittedUntilMono) {
         Map<String, Object> details = details("lease", lease);
         details.put("reason", reason == null || reason.isBlank() ? "license no longer confirmed" : reason);
+        if (permittedUntilMono != Long.MIN_VALUE) {
+            details.put("permittedUntilMono", permittedUntilMono);
+        }
         events.emit("app.suspended", details);
         submit(this::stopNow);
     }

@@ -325,7 +325,9 @@ public final class LicenseAgent implements LicenseClient.Listener, AutoCloseable
             } else if (action instanceof AgentAction.StartApplication) {
                 application.start(key, currentLease());
             } else if (action instanceof AgentAction.SuspendApplication suspend) {
-                application.suspend(suspend.reason(), currentLease());
+                // The lease it ran under: by now the core may have dropped it to request anew.
+                // The agent's clock is CLOCK_MONOTONIC in ms: the event's mono clock, coarser.
+                application.suspend(suspend.reason(), suspend.leaseId(), suspend.permittedUntilMs() * 1_000_000);
             }
             // NotPermitted: the agent.state event written below says it, with the reason.
         }

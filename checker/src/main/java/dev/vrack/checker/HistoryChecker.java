@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * of: its {@code app.suspended} or {@code app.stopped} (source S); the chassis's {@code slot.removed},
  * {@code slot.powered} with {@code on=false}, {@code cartridge.exited} or {@code slot.inserted} for source S, or
  * {@code chassis.stopped} of S's chassis; a later {@code app.started} of S (a restart implies the earlier
- * ended). Invariants: (a) no over-grant, see {@link AppSeats} for the exact rule; (b) no leaked seat, see
+ * ended). An {@code app.suspended} written late by a process that was frozen ends the instance at its
+ * {@code permittedUntilMono} (see {@link LateSuspensions}). Invariants: (a) no over-grant, see {@link AppSeats} for the exact rule; (b) no leaked seat, see
  * {@link LeakCheck}; (c) every {@code app.suspended} has a non-empty {@code reason}. A seat counted by a
  * manager dies with the manager's process (its chassis's end event for the manager's slot).
  *
@@ -40,7 +41,7 @@ public final class HistoryChecker {
 
     /** Checks a history; events should be sorted by {@code mono} (they are sorted here if they are not). */
     public Verdict check(List<Event> history) {
-        return new Run(sortedByMono(history), options.marginMs()).check();
+        return new Run(sortedByMono(LateSuspensions.retime(history)), options.marginMs()).check();
     }
 
     private static List<Event> sortedByMono(List<Event> history) {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, EventsCommand.class,
                 PullCommand.class, InsertCommand.class, PowerCommand.class, UsbCommand.class, LinkCommand.class,
                 LicenseCommand.class, CheckCommand.class, VendorCommand.class, AuthorityCommand.class,
+                dev.vrack.firstembodiment.cli.FirstEmbodimentCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RackCommand implements Runnable {
 

@@ -36,12 +36,19 @@ final class RackLauncher {
     private final StateLayout layout;
     private final PrintWriter out;
     private final boolean interactive;
+    private final RackRuntime.Licensing licensing;
 
     RackLauncher(RackConfig config, StateLayout layout, PrintWriter out, boolean interactive) {
+        this(config, layout, out, interactive, RackRuntime.Licensing.defaults());
+    }
+
+    RackLauncher(RackConfig config, StateLayout layout, PrintWriter out, boolean interactive,
+                 RackRuntime.Licensing licensing) {
         this.config = config;
         this.layout = layout;
         this.out = out;
         this.interactive = interactive;
+        this.licensing = licensing;
     }
 
     void up(Duration timeout) throws IOException {
@@ -80,7 +87,7 @@ final class RackLauncher {
         int[] ports = PortChooser.choose(config.dhcp().server(), config.dhcp().serverPort(), config.dhcp().clientPort());
         new RackRuntime(ports[0], ports[1],
                 Map.of("management", RackProcesses.MANAGEMENT_MAIN, "app", RackProcesses.APP_MAIN),
-                JavaProcess.SMALL_JVM, 5000).write(layout.runtimeFile());
+                JavaProcess.SMALL_JVM, 5000, licensing).write(layout.runtimeFile());
         new RackProvisioner(config, layout).provision();
         for (ChassisConfig chassis : config.chassis()) {
             Files.deleteIfExists(layout.controlFile(chassis.name()));
