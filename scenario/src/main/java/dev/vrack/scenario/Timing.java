@@ -1,0 +1,21 @@
+package dev.vrack.scenario;
+
+/** When a step fires. Times are milliseconds after the scenario's start (the moment the rack is up). */
+public sealed interface Timing {
+
+    /** Once, at {@code atMs}. */
+    record At(long atMs) implements Timing {
+    }
+
+    /** {@code times} times: at {@code startMs}, then every {@code everyMs}. */
+    record Every(long startMs, long everyMs, int times) implements Timing {
+    }
+
+    /**
+     * Once, {@code delayMs} after a trigger: the first event of {@code eventType} (optionally from {@code source},
+     * such as "A/3") seen after the scenario's start, or the firing of step {@code stepId}. Exactly one of
+     * {@code eventType} and {@code stepId} is set.
+     */
+    record After(String eventType, String source, String stepId, long delayMs) implements Timing {
+    }
+}
