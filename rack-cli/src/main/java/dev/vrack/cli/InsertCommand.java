@@ -1,7 +1,10 @@
 package dev.vrack.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vrack.scenario.FaultKind;
+import dev.vrack.scenario.FaultParams;
 import java.nio.file.Files;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -35,8 +38,14 @@ final class InsertCommand implements Callable<Integer> {
             throw new CliException("card file " + card + " does not exist; cards of this rack are in "
                     + selected.layout().cardsDir());
         }
+        if (!noPower) {
+            new FaultInjector(selected).inject(FaultKind.INSERT, List.of(slot.toString()),
+                    FaultParams.NONE.withCard(card.toAbsolutePath()), Map.of())
+                    .forEach(rack.spec.commandLine().getOut()::println);
+            return 0;
+        }
         JsonNode answer = HardwareVerb.chassis(selected, slot.chassis()).post("slots/" + slot.slot() + "/insert",
-                Map.of("card", card.toAbsolutePath().toString(), "power", !noPower));
+                Map.of("card", card.toAbsolutePath().toString(), "power", false));
         rack.spec.commandLine().getOut().println("inserted " + HardwareVerb.describeSlot(slot, answer));
         return 0;
     }

@@ -1,6 +1,8 @@
 package dev.vrack.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.vrack.scenario.FaultKind;
+import dev.vrack.scenario.FaultParams;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,10 +27,8 @@ final class PowerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RackCommand.Selected selected = rack.select(null);
-        JsonNode answer = HardwareVerb.chassis(selected, slot.chassis())
-                .post("slots/" + slot.slot() + "/power", Map.of("on", power == Switch.on));
-        rack.spec.commandLine().getOut().println("power " + power + ": " + HardwareVerb.describeSlot(slot, answer));
+        new FaultInjector(rack.select(null)).inject(power == Switch.on ? FaultKind.POWER_ON : FaultKind.POWER_OFF,
+                List.of(slot.toString()), FaultParams.NONE, Map.of()).forEach(rack.spec.commandLine().getOut()::println);
         return 0;
     }
 }

@@ -1,6 +1,8 @@
 package dev.vrack.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.vrack.scenario.FaultKind;
+import dev.vrack.scenario.FaultParams;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,11 +30,9 @@ final class PullCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RackCommand.Selected selected = rack.select(null);
-        JsonNode answer = HardwareVerb.chassis(selected, slot.chassis())
-                .post("slots/" + slot.slot() + "/pull", Map.of("graceful", graceful, "timeoutMs", timeoutMs));
-        rack.spec.commandLine().getOut().println("pulled " + slot + (graceful ? " gracefully" : "")
-                + "; slot is now " + answer.path("state").asText("empty"));
+        FaultParams params = graceful ? FaultParams.NONE.withTimeoutMs(timeoutMs) : FaultParams.NONE;
+        new FaultInjector(rack.select(null)).inject(graceful ? FaultKind.REMOVE : FaultKind.PULL,
+                List.of(slot.toString()), params, Map.of()).forEach(rack.spec.commandLine().getOut()::println);
         return 0;
     }
 }

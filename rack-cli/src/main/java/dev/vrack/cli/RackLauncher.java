@@ -2,11 +2,9 @@ package dev.vrack.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vrack.common.ClassDataSharing;
-import dev.vrack.common.EventLog;
 import dev.vrack.common.JavaProcess;
 import dev.vrack.common.RackRuntime;
 import dev.vrack.common.StateLayout;
-import dev.vrack.common.TimeSource;
 import dev.vrack.config.ChassisConfig;
 import dev.vrack.config.RackConfig;
 import java.io.IOException;
@@ -54,9 +52,7 @@ final class RackLauncher {
     void up(Duration timeout) throws IOException {
         refuseIfRunning();
         prepareStateFolder();
-        try (EventLog events = EventLog.open(layout.eventsDir().resolve("rack.jsonl"), "rack", TimeSource.SYSTEM)) {
-            events.emit("rack.up", Map.of("rack", config.name(), "chassis", config.chassis().size()));
-        }
+        RackEvents.emit(layout, "rack.up", Map.of("rack", config.name(), "chassis", config.chassis().size()));
         ClassDataSharing.promote(layout.cdsDir());
         for (ChassisConfig chassis : config.chassis()) {
             ClassDataSharing.Claim claim = ClassDataSharing.claim(layout.cdsDir(), "chassis");

@@ -2,11 +2,9 @@ package dev.vrack.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vrack.common.ClassDataSharing;
-import dev.vrack.common.EventLog;
 import dev.vrack.common.Json;
 import dev.vrack.common.ProcessRecord;
 import dev.vrack.common.StateLayout;
-import dev.vrack.common.TimeSource;
 import dev.vrack.config.ChassisConfig;
 import dev.vrack.config.RackConfig;
 import java.io.IOException;
@@ -57,9 +55,7 @@ final class RackStopper {
             }
         }
         ClassDataSharing.promote(layout.cdsDir());
-        try (EventLog events = EventLog.open(layout.eventsDir().resolve("rack.jsonl"), "rack", TimeSource.SYSTEM)) {
-            events.emit("rack.down", Map.of("rack", config.name(), "killed", killed));
-        }
+        RackEvents.emit(layout, "rack.down", Map.of("rack", config.name(), "killed", killed));
         return killed;
     }
 

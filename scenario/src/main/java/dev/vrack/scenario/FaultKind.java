@@ -24,6 +24,7 @@ public enum FaultKind {
     RESTART_MANAGER("restart-manager", TargetKind.NONE, "power the management cartridge off and on"),
     NAS_CORRUPT("nas-corrupt", TargetKind.NONE, "flip a byte of a license file in the NAS (params.app)"),
     NAS_REPLACE("nas-replace", TargetKind.NONE, "replace a license file in the NAS (params.app, params.file)"),
+    NAS_RESTORE("nas-restore", TargetKind.NONE, "put back the license file a nas-corrupt or nas-replace changed"),
     CLOCK_STEP("clock-step", TargetKind.SLOT, "step the cartridge's wall clock by params.stepMs");
 
     /** What a fault acts on. */

@@ -16,4 +16,28 @@ public record FaultParams(OptionalLong delayMs, OptionalLong jitterMs, OptionalD
     public static final FaultParams NONE = new FaultParams(OptionalLong.empty(), OptionalLong.empty(),
             OptionalDouble.empty(), OptionalLong.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty());
+
+    public FaultParams withTimeoutMs(long value) {
+        return new FaultParams(delayMs, jitterMs, lossPercent, stepMs, OptionalLong.of(value), key, card, file, app);
+    }
+
+    public FaultParams withStepMs(long value) {
+        return new FaultParams(delayMs, jitterMs, lossPercent, OptionalLong.of(value), timeoutMs, key, card, file, app);
+    }
+
+    public FaultParams withKey(Path value) {
+        return new FaultParams(delayMs, jitterMs, lossPercent, stepMs, timeoutMs, Optional.of(value), card, file, app);
+    }
+
+    public FaultParams withCard(Path value) {
+        return new FaultParams(delayMs, jitterMs, lossPercent, stepMs, timeoutMs, key, Optional.of(value), file, app);
+    }
+
+    public FaultParams withFile(Path value) {
+        return new FaultParams(delayMs, jitterMs, lossPercent, stepMs, timeoutMs, key, card, Optional.of(value), app);
+    }
+
+    public FaultParams withApp(String value) {
+        return new FaultParams(delayMs, jitterMs, lossPercent, stepMs, timeoutMs, key, card, file, Optional.of(value));
+    }
 }
