@@ -7,7 +7,8 @@
  * license {@code VRLIC} (AES-256-GCM under the key-specific key, then signed), encrypted application bundle
  * {@code VRAPPB} (X25519 + HKDF-SHA256 + AES-256-GCM, whole-file tag). Every file is a
  * {@link dev.vrack.keychain.SealedFile}; every refusal is a {@link dev.vrack.keychain.SealedFormatException}
- * naming the file and the reason. Ed25519 signatures verify through the JDK; HKDF, scrypt, X25519 and Ed25519
- * signing come from BouncyCastle; AES-GCM from the JDK (faster, hardware-accelerated).
+ * naming the file and the reason. HKDF, scrypt, X25519 and Ed25519 (signing and verification; see
+ * {@code Ed25519#verify} for why not the JDK's) come from BouncyCastle; AES-GCM from the JDK (faster,
+ * hardware-accelerated).
  */
 package dev.vrack.keychain;
