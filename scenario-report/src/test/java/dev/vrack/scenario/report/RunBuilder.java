@@ -25,6 +25,7 @@ final class RunBuilder {
     private final List<Event> events = new ArrayList<>();
     private final List<Expectation> expectations = new ArrayList<>();
     private String name = "cartridge pull failover";
+    private String description = "Pull a licensed cartridge; its seat moves to the standby.";
     private List<String> invariants = List.of("over-grant", "leaked-seat", "unexplained-suspension");
 
     static long mono(long ms) {
@@ -42,6 +43,11 @@ final class RunBuilder {
 
     RunBuilder named(String scenarioName) {
         this.name = scenarioName;
+        return this;
+    }
+
+    RunBuilder describedAs(String text) {
+        this.description = text;
         return this;
     }
 
@@ -98,7 +104,7 @@ final class RunBuilder {
     }
 
     Scenario scenario() {
-        return new Scenario(name, "Pull a licensed cartridge; its seat moves to the standby.",
+        return new Scenario(name, description,
                 Path.of("/scenarios/pull.yml"), Path.of("/racks/demo.yml"), 42, RackOptions.DEFAULTS, List.of(),
                 expectations, invariants, Optional.empty());
     }
