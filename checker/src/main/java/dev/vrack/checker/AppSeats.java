@@ -1,6 +1,8 @@
 package dev.vrack.checker;
 
 import dev.vrack.common.Event;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,9 @@ import java.util.Map;
  * running counts as admitted from then on: it then holds a seat the count allows. So a lowered count alone
  * never makes a violation (the manager never revokes a running seat; the count takes effect as seats free),
  * but a start while the running number is at or above the lowered count does.
+ *
+ * <p>While it checks, it also records the application's {@link AppTimeline}: every change of (running, count) and
+ * every instance's running interval, so that reports draw exactly what the invariant judged.
  */
 final class AppSeats {
 
@@ -31,6 +36,8 @@ final class AppSeats {
     private int peakRunning;
     private long countAtPeak;
     private Moment peakAt;
+    private final List<TimelinePoint> points = new ArrayList<>();
+    private final List<RunInterval> runs = new ArrayList<>();
 
     AppSeats(String app) {
         this.app = app;
@@ -53,6 +60,7 @@ final class AppSeats {
                 open.overStart(instance.started, now, count);
             }
         }
+        record(instance.started);
     }
 
     void end(Instance instance, Event ending, List<Violation> out) {
@@ -62,6 +70,8 @@ final class AppSeats {
         if (instance.overEpoch == epoch) {
             overRunning--;
         }
+        runs.add(new RunInterval(instance.slot.text(), app, instance.started, ending));
+        record(ending);
         settle(ending, out);
     }
 
@@ -72,6 +82,7 @@ final class AppSeats {
         if (open != null && changed) {
             open.countChanged(seats, running.size(), count);
         }
+        record(seats);
         settle(seats, out);
     }
 
@@ -81,6 +92,29 @@ final class AppSeats {
             out.add(open.close(last, true));
             open = null;
         }
+    }
+
+    /** Notes the (running, count) after {@code cause}; several changes at one instant keep only the last. */
+    private void record(Event cause) {
+        TimelinePoint point = new TimelinePoint(cause.mono(), running.size(), count);
+        TimelinePoint last = points.isEmpty() ? null : points.get(points.size() - 1);
+        if (last != null && last.mono() == point.mono()) {
+            points.remove(points.size() - 1);
+            last = points.isEmpty() ? null : points.get(points.size() - 1);
+        }
+        if (last == null || last.running() != point.running() || last.count() != point.count()) {
+            points.add(point);
+        }
+    }
+
+    /** The timeline so far; instances still running are open intervals. */
+    AppTimeline timeline() {
+        List<RunInterval> all = new ArrayList<>(runs);
+        for (Instance instance : running.values()) {
+            all.add(new RunInterval(instance.slot.text(), app, instance.started, null));
+        }
+        all.sort(Comparator.comparingLong(RunInterval::fromMono));
+        return new AppTimeline(app, points, all);
     }
 
     private void settle(Event cause, List<Violation> out) {

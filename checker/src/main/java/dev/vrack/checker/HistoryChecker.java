@@ -23,6 +23,9 @@ import java.util.TreeMap;
  * {@link LeakCheck}; (c) every {@code app.suspended} has a non-empty {@code reason}. A seat counted by a
  * manager dies with the manager's process (its chassis's end event for the manager's slot).
  *
+ * <p>While it checks it records each application's {@link AppTimeline} ({@link Verdict#timelines()}): the same
+ * counting, exposed for reports and scenario expectations.
+ *
  * <p>Events lacking a detail the checker needs are {@link Invariant#MALFORMED_EVENT} violations, never
  * exceptions: a checker cannot vouch for a history it cannot read.
  */
@@ -88,15 +91,17 @@ public final class HistoryChecker {
             List<Grant> outstanding = ledger.outstanding();
             LeakCheck.check(outstanding, slots, last, marginMs, violations, pending);
             List<AppSummary> summaries = new ArrayList<>();
+            List<AppTimeline> timelines = new ArrayList<>();
             for (Map.Entry<String, AppSeats> app : apps.entrySet()) {
                 app.getValue().finish(last, violations);
                 int held = (int) outstanding.stream().filter(g -> g.app().equals(app.getKey())).count();
                 summaries.add(app.getValue().summary(held));
+                timelines.add(app.getValue().timeline());
             }
             violations.sort(Comparator.comparingLong((Violation v) -> v.from().mono())
                     .thenComparingLong(v -> v.to().mono()));
             return new Verdict(violations.isEmpty(), events.size(), Moment.of(events.get(0)), Moment.of(last),
-                    summaries, violations, pending);
+                    summaries, violations, pending, timelines);
         }
 
         private void apply(Event event) throws MalformedEventException {
