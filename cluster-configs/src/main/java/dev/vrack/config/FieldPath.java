@@ -3,20 +3,20 @@ package dev.vrack.config;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Where a value sits in the rack document, e.g. {@code chassis[0].cartridges[2].slot}. */
-record FieldPath(List<Object> elements) {
+/** Where a value sits in a YAML document, e.g. {@code chassis[0].cartridges[2].slot}. */
+public record FieldPath(List<Object> elements) {
 
-    static final FieldPath ROOT = new FieldPath(List.of());
+    public static final FieldPath ROOT = new FieldPath(List.of());
 
-    FieldPath {
+    public FieldPath {
         elements = List.copyOf(elements);
     }
 
-    FieldPath field(String name) {
+    public FieldPath field(String name) {
         return append(name);
     }
 
-    FieldPath index(int index) {
+    public FieldPath index(int index) {
         return append(index);
     }
 
@@ -26,16 +26,16 @@ record FieldPath(List<Object> elements) {
         return new FieldPath(longer);
     }
 
-    boolean isRoot() {
+    public boolean isRoot() {
         return elements.isEmpty();
     }
 
-    FieldPath parent() {
+    public FieldPath parent() {
         return isRoot() ? this : new FieldPath(elements.subList(0, elements.size() - 1));
     }
 
     /** RFC 6901 pointer, the key under which {@link YamlLocations} records lines. */
-    String pointer() {
+    public String pointer() {
         StringBuilder text = new StringBuilder();
         for (Object element : elements) {
             text.append('/').append(element.toString().replace("~", "~0").replace("/", "~1"));

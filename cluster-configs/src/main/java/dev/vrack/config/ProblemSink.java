@@ -5,38 +5,44 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Collects the problems found in one document, attaching to each the line of the field it is about. */
-final class ProblemSink {
+public final class ProblemSink {
 
     private final YamlDocument document;
     private final List<ConfigProblem> problems = new ArrayList<>();
 
-    ProblemSink(YamlDocument document) {
+    public ProblemSink(YamlDocument document) {
         this.document = document;
     }
 
-    void add(FieldPath path, String message) {
+    public void add(FieldPath path, String message) {
         problems.add(new ConfigProblem(document.file(), lineOf(path), path.toString(), message));
     }
 
-    int lineOf(FieldPath path) {
+    public int lineOf(FieldPath path) {
         return document.locations().lineOf(path);
     }
 
     /** True when the document sets this field itself (rather than leaving it to a default). */
-    boolean present(FieldPath path) {
+    public boolean present(FieldPath path) {
         return !valueAt(path).isMissingNode();
     }
 
     /** The value the document holds at a path; a missing node when absent. */
-    JsonNode valueAt(FieldPath path) {
+    public JsonNode valueAt(FieldPath path) {
         return document.root().at(path.pointer());
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return problems.isEmpty();
     }
 
-    ConfigException failure() {
-        return new ConfigException(problems.stream().distinct().sorted(SchemaProblems.ORDER).toList());
+    /** Every problem so far, in the order to show them. */
+    public List<ConfigProblem> problems() {
+        return problems.stream().distinct().sorted(SchemaProblems.ORDER).toList();
+    }
+
+    /** The problems as one exception; only when there is at least one. */
+    public ConfigException failure() {
+        return new ConfigException(problems());
     }
 }

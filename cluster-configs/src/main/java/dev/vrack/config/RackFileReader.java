@@ -14,18 +14,27 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Reads a rack file's text, refusing with a clear message what is missing, a folder, too big or not UTF-8. */
-final class RackFileReader {
+/**
+ * Reads a YAML file's text (a rack file, a scenario file), refusing with a clear message what is missing, a
+ * folder, too big or not UTF-8.
+ */
+public final class RackFileReader {
 
     /** A rack file is a few kilobytes; anything near this limit is the wrong file, not a big rack. */
-    static final int MAX_BYTES = 1024 * 1024;
+    public static final int MAX_BYTES = 1024 * 1024;
 
     private RackFileReader() {
     }
 
     static String read(Path file, String label) throws ConfigException {
+        return read(file, label, DocumentKind.RACK);
+    }
+
+    /** The file's text; {@code label} is the file as the user named it, {@code kind} words the refusals. */
+    public static String read(Path file, String label, DocumentKind kind) throws ConfigException {
         if (Files.isDirectory(file)) {
-            throw new ConfigException(label, "is a folder, not a rack file; name a .yml file" + racksIn(file));
+            throw new ConfigException(label, "is a folder, not a " + kind.noun() + "; name a .yml file"
+                    + racksIn(file));
         }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
@@ -33,15 +42,14 @@ final class RackFileReader {
             bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw new ConfigException(label, "no such file (looked for " + file.toAbsolutePath().normalize()
-                    + "); check the path, the stock racks are cluster-configs/demo.yml and "
-                    + "cluster-configs/two-chassis.yml");
+                    + "); check the path, " + kind.missingHint());
         } catch (AccessDeniedException e) {
             throw new ConfigException(label, "permission denied; make the file readable (chmod a+r " + label + ")");
         } catch (IOException e) {
             throw new ConfigException(label, "cannot read the file: " + e);
         }
         if (bytes.length > MAX_BYTES) {
-            throw tooBig(label, file);
+            throw tooBig(label, file, kind);
         }
         try {
             return StandardCharsets.UTF_8.newDecoder()
@@ -49,19 +57,20 @@ final class RackFileReader {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new ConfigException(label, "is not UTF-8 text; a rack file is YAML text (is this the right file?)");
+            throw new ConfigException(label, "is not UTF-8 text; a " + kind.noun()
+                    + " is YAML text (is this the right file?)");
         }
     }
 
-    static ConfigException tooBig(String label, Path file) {
+    static ConfigException tooBig(String label, Path file, DocumentKind kind) {
         String size;
         try {
             size = String.format(Locale.ROOT, "%.1f MiB", Files.size(file) / (1024.0 * 1024.0));
         } catch (IOException | RuntimeException e) {
             size = "over 1 MiB";
         }
-        return new ConfigException(label, "the file is " + size + "; a rack file may be at most 1 MiB "
-                + "(they are normally a few KiB), so this is probably not a rack file");
+        return new ConfigException(label, "the file is " + size + "; a " + kind.noun() + " may be at most 1 MiB "
+                + "(they are normally a few KiB), so this is probably not a " + kind.noun());
     }
 
     private static String racksIn(Path folder) {

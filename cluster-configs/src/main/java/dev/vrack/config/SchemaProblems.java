@@ -3,18 +3,21 @@ package dev.vrack.config;
 import java.util.Comparator;
 import java.util.List;
 
-/** Checks a parsed rack file against the JSON Schema and reports every violation with its line. */
-final class SchemaProblems {
+/** Checks a parsed YAML file against its JSON Schema and reports every violation with its line. */
+public final class SchemaProblems {
 
     private SchemaProblems() {
     }
 
-    /** All schema violations, sorted by line then field, without duplicates; empty when the file conforms. */
+    /** All rack schema violations, sorted by line then field, without duplicates; empty when the file conforms. */
     static List<ConfigProblem> of(YamlDocument document) {
-        RackSchema schema = RackSchema.instance();
+        return of(document, RackSchema.instance());
+    }
+
+    /** All violations of {@code schema}, sorted by line then field, without duplicates; empty when none. */
+    public static List<ConfigProblem> of(YamlDocument document, BundledSchema schema) {
         SchemaErrorText text = new SchemaErrorText(schema.tree());
-        return schema.validate(document.root()).stream()
-                .map(text::explain)
+        return text.explainAll(schema.validate(document.root())).stream()
                 .map(e -> new ConfigProblem(document.file(), document.locations().lineOf(e.path()),
                         e.path().toString(), e.message()))
                 .distinct()
@@ -23,7 +26,7 @@ final class SchemaProblems {
     }
 
     /** Order of presentation: by line, then field, then text, so the output is stable from run to run. */
-    static final Comparator<ConfigProblem> ORDER = Comparator.comparingInt(ConfigProblem::line)
+    public static final Comparator<ConfigProblem> ORDER = Comparator.comparingInt(ConfigProblem::line)
             .thenComparing(ConfigProblem::field)
             .thenComparing(ConfigProblem::message);
 }

@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A rack file parsed as YAML: the tree, and the line of every value in it. */
-record YamlDocument(String file, JsonNode root, YamlLocations locations) {
+/** A YAML file (rack, scenario) parsed: the tree, and the line of every value in it. */
+public record YamlDocument(String file, JsonNode root, YamlLocations locations) {
 
     /** Duplicate keys are refused: with "last one wins" a typo'd second block would silently hide the first. */
     private static final YAMLFactory FACTORY = YAMLFactory.builder()
@@ -23,14 +23,19 @@ record YamlDocument(String file, JsonNode root, YamlLocations locations) {
 
     /** Parses the text; YAML syntax errors, empty documents and multi-document files become a ConfigException. */
     static YamlDocument parse(String text, String file) throws ConfigException {
+        return parse(text, file, DocumentKind.RACK);
+    }
+
+    /** Parses the text of a file of the given kind, whose messages name that kind of file. */
+    public static YamlDocument parse(String text, String file, DocumentKind kind) throws ConfigException {
         if (text.isBlank()) {
-            throw empty(file);
+            throw empty(file, kind);
         }
         try {
-            YamlLocations locations = locate(text, file);
+            YamlLocations locations = locate(text, file, kind);
             JsonNode root = MAPPER.readTree(text);
             if (root == null || root.isMissingNode() || root.isNull()) {
-                throw empty(file);
+                throw empty(file, kind);
             }
             return new YamlDocument(file, root, locations);
         } catch (JsonProcessingException e) {
@@ -40,7 +45,8 @@ record YamlDocument(String file, JsonNode root, YamlLocations locations) {
         }
     }
 
-    private static YamlLocations locate(String text, String file) throws IOException, ConfigException {
+    private static YamlLocations locate(String text, String file, DocumentKind kind)
+            throws IOException, ConfigException {
         Map<String, Integer> lines = new HashMap<>();
         int documents = 0;
         try (JsonParser parser = FACTORY.createParser(text)) {
@@ -50,14 +56,15 @@ record YamlDocument(String file, JsonNode root, YamlLocations locations) {
                 if (startsValue && isTopLevel(parser, token) && ++documents > 1) {
                     throw new ConfigException(java.util.List.of(new ConfigProblem(file,
                             parser.currentTokenLocation().getLineNr(), "",
-                            "a second YAML document starts here; a rack file holds exactly one rack, "
+                            "a second YAML document starts here; a " + kind.noun() + " holds exactly one "
+                                    + kind.content() + ", "
                                     + "so remove the '---' and what follows, or move it to its own file")));
                 }
                 if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
                     // Jackson hands an alias over as the anchor's name, not its value: refuse rather than mislead.
                     throw new ConfigException(java.util.List.of(new ConfigProblem(file,
                             parser.currentTokenLocation().getLineNr(), "",
-                            "YAML aliases (*" + parser.getText() + ") are not supported in rack files; "
+                            "YAML aliases (*" + parser.getText() + ") are not supported in " + kind.noun() + "s; "
                                     + "write the value out in full")));
                 }
                 String pointer = parser.getParsingContext().pathAsPointer().toString();
@@ -73,9 +80,8 @@ record YamlDocument(String file, JsonNode root, YamlLocations locations) {
         return token.isStructStart() ? context.getParent().inRoot() : context.inRoot();
     }
 
-    private static ConfigException empty(String file) {
-        return new ConfigException(file, "the file is empty; a rack needs at least name, subnet and chassis "
-                + "(see cluster-configs/demo.yml for an example)");
+    private static ConfigException empty(String file, DocumentKind kind) {
+        return new ConfigException(file, "the file is empty; " + kind.emptyAdvice());
     }
 
     private static ConfigException syntaxError(String file, JsonProcessingException e) {

@@ -7,7 +7,7 @@ import java.util.Map;
  * key, for a list item the line where the item starts. Lets schema errors (which know only a path) point at
  * the line the user has to edit.
  */
-final class YamlLocations {
+public final class YamlLocations {
 
     private final Map<String, Integer> lines;
 
@@ -16,7 +16,7 @@ final class YamlLocations {
     }
 
     /** The line of the path, or of its nearest ancestor present in the file (a missing field's parent). */
-    int lineOf(FieldPath path) {
+    public int lineOf(FieldPath path) {
         FieldPath current = path;
         while (true) {
             Integer line = lines.get(current.pointer());

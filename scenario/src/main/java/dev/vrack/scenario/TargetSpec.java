@@ -27,6 +27,15 @@ public sealed interface TargetSpec {
      * @param licensed true: the slot's application runs under a granted seat; false: it does not
      * @param chassis  only slots of this chassis
      */
+    /**
+     * The slots another step chose at its corresponding firing (the same firing number, else its latest one):
+     * "re-insert what the kill step killed".
+     *
+     * @param stepId the step whose choice to repeat
+     */
+    record SameAs(String stepId) implements TargetSpec {
+    }
+
     record Selector(Optional<String> kind, Optional<String> app, Optional<Boolean> licensed, Optional<String> chassis,
                     OptionalInt random) implements TargetSpec {
     }

@@ -12,9 +12,11 @@ public sealed interface Timing {
     }
 
     /**
-     * Once, {@code delayMs} after a trigger: the first event of {@code eventType} (optionally from {@code source},
-     * such as "A/3") seen after the scenario's start, or the firing of step {@code stepId}. Exactly one of
-     * {@code eventType} and {@code stepId} is set.
+     * {@code delayMs} after a trigger: once after the first event of {@code eventType} (optionally from
+     * {@code source}, such as "A/3") seen after the scenario's start; or after each firing of step {@code stepId}
+     * (its n-th firing triggers this step's n-th), so "re-insert 3 s after each kill" follows an {@code every}
+     * step. Exactly one of {@code eventType} and {@code stepId} is set, the other is null; {@code source} is null
+     * when any source will do.
      */
     record After(String eventType, String source, String stepId, long delayMs) implements Timing {
     }
