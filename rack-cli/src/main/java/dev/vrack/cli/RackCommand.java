@@ -11,15 +11,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The {@code rack} command: deploy, inspect and handle a virtual rack. */
-@Command(name = "rack", mixinStandardHelpOptions = true, version = "rack 0.1.0",
+@Command(name = "rack", mixinStandardHelpOptions = true, version = "rack " + RackCommand.VERSION,
         description = "A chassis-and-cartridge rack emulator with a real licensing system.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, EventsCommand.class,
                 PullCommand.class, InsertCommand.class, PowerCommand.class, UsbCommand.class, LinkCommand.class,
                 KillCommand.class, FreezeCommand.class, ThawCommand.class, RestartManagerCommand.class, NasCommand.class,
+                ScenarioCommand.class,
                 LicenseCommand.class, CheckCommand.class, VendorCommand.class, AuthorityCommand.class,
                 dev.vrack.firstembodiment.cli.FirstEmbodimentCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RackCommand implements Runnable {
+
+    /** The rack's version, as reports and {@code rack --version} name it. */
+    static final String VERSION = "0.1.0";
 
     @Option(names = "--state-dir", scope = CommandLine.ScopeType.INHERIT, paramLabel = "DIR",
             description = "Folder holding the state of racks (default: $RACK_STATE_DIR, else ~/.local/state/vrack).")

@@ -10,8 +10,10 @@ import java.util.OptionalLong;
 
 /**
  * Judges a scenario's expectations on the checker's timelines. {@code eventually(from, within)} holds when the
- * condition is true at some instant of [from, from + within]; {@code always(from, to)} when it is true at every
- * instant of [from, to]. A window anchored on a step is judged once per firing of that step. Windows end at the
+ * condition is true at the window's end, from + within (the rack got there and is still there); the report names
+ * the instant it last became true. Merely holding at some instant is not enough: a fault is recorded just before it
+ * acts, so at the instant of a pull the pulled instance still runs, and "2 running within 5 s after the pull" would
+ * hold vacuously. {@code always(from, to)} holds when the condition is true at every instant of [from, to]. A window anchored on a step is judged once per firing of that step. Windows end at the
  * run's end at the latest: what happened during tear-down is no part of the scenario.
  */
 public final class ExpectationJudge {
@@ -88,14 +90,14 @@ public final class ExpectationJudge {
                                          String anchorText) {
         String condition = Conditions.describe(expectation.condition());
         long until = Math.min(to, endMono);
-        OptionalLong became = conditions.signal(expectation.condition()).first(true, from, until);
+        OptionalLong became = conditions.signal(expectation.condition()).settledTrue(from, until);
         if (became.isPresent()) {
             long at = became.getAsLong();
             return new ExpectationResult(expectation, step, number, true, condition + " from " + clock.at(at)
                     + " (" + RunClock.duration(at - from) + " after " + anchorText + ")", became);
         }
         String cut = to > endMono ? "; the run ended at " + clock.at(endMono) + ", before the window closed" : "";
-        return new ExpectationResult(expectation, step, number, false, "never " + condition + " within "
+        return new ExpectationResult(expectation, step, number, false, "not " + condition + " by "
                 + RunClock.duration(to - from) + " after " + anchorText + " (" + clock.at(from) + " to "
                 + clock.at(until) + ")" + conditions.range(expectation.condition(), from, until) + cut,
                 OptionalLong.empty());

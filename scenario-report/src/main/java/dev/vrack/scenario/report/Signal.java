@@ -55,6 +55,26 @@ final class Signal {
         return OptionalLong.empty();
     }
 
+    /**
+     * When the condition, true at {@code to}, last became true within [from, to]: {@code from} when it held
+     * all along; empty when it is false at {@code to}.
+     */
+    OptionalLong settledTrue(long from, long to) {
+        if (!at(to)) {
+            return OptionalLong.empty();
+        }
+        long since = from;
+        for (long[] change : changes) {
+            if (change[0] > to) {
+                break;
+            }
+            if (change[0] > from && change[1] == 1) {
+                since = change[0];
+            }
+        }
+        return OptionalLong.of(since);
+    }
+
     private boolean valueBefore(long mono) {
         return changes.isEmpty() ? initial : changes.get(changes.size() - 1)[1] == 1;
     }

@@ -44,7 +44,7 @@ class ExpectationJudgeTest {
 
         assertThat(result.passed()).isFalse();
         assertThat(result.at()).isEmpty();
-        assertThat(result.message()).isEqualTo("never 2 instances of www running within 1 s after pull-one #1"
+        assertThat(result.message()).isEqualTo("not 2 instances of www running by 1 s after pull-one #1"
                 + " + 100 ms (5.100 s to 6.100 s); 1 ran throughout");
     }
 
@@ -99,7 +99,21 @@ class ExpectationJudgeTest {
                 .containsExactly("recovers (storm #1)", "recovers (storm #2)");
         assertThat(results).extracting(ExpectationResult::passed).containsExactly(true, false);
         assertThat(results.get(0).message()).isEqualTo("2 instances of www running from 3.800 s (700 ms after storm #1 + 100 ms)");
-        assertThat(results.get(1).message()).startsWith("never 2 instances of www running within 2 s after storm #2");
+        assertThat(results.get(1).message()).startsWith("not 2 instances of www running by 2 s after storm #2");
+    }
+
+    @Test
+    void eventuallyIsNotSatisfiedByTheInstantOfTheFaultItself() {
+        // At the pull's own instant the pulled instance still runs: 2 running, but only until the pull acts.
+        RunBuilder run = new RunBuilder().seats(-2_000, "www", 2)
+                .runs(-1_500, "A/1", "www").runs(-1_400, "A/2", "www")
+                .fault(5_000, "pull", "pull-one", 1, "A/1").removed(5_010, "A/1")
+                .expect("seat moves", eventually(Anchor.step("pull-one", 0), 5_000), running("www", 2));
+
+        ExpectationResult result = only(run.report(20_000));
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.message()).startsWith("not 2 instances of www running by 5 s after pull-one #1");
     }
 
     @Test
