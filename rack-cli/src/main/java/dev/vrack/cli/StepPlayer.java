@@ -152,10 +152,15 @@ final class StepPlayer {
                 boolean occupied = !"empty".equals(slot.path("state").asText("empty"));
                 views.add(new SlotView(name + "/" + slot.path("slot").asInt(), name, slot.path("slot").asInt(),
                         slot.path("kind").asText(""), slot.path("app").asText(""),
-                        "granted".equals(slot.path("license").asText("")), occupied));
+                        isLicensed(slot.path("license").asText("")), occupied));
             }
         }
         return views;
+    }
+
+    /** A slot holds a seat while its agent's state is granted or its application runs under the grant. */
+    private static boolean isLicensed(String license) {
+        return license.equals("granted") || license.equals("running");
     }
 
     private JsonNode statusOrNull() {

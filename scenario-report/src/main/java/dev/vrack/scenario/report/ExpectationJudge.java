@@ -68,6 +68,12 @@ public final class ExpectationJudge {
         Anchor anchor = expectation.window() instanceof Window.Eventually e ? e.from()
                 : ((Window.Always) expectation.window()).from();
         String anchorText = describe(anchor, anchorName);
+        if (firing != null && firing.skipped() != null) {
+            // The fault did not happen, so whatever held after it proves nothing about surviving it.
+            return new ExpectationResult(expectation, step, number, false, anchorText + " was skipped ("
+                    + firing.skipped() + "), so the fault this expectation is about never happened",
+                    OptionalLong.empty());
+        }
         if (from > endMono) {
             return new ExpectationResult(expectation, step, number, false, "its window starts at "
                     + clock.at(from) + " (" + anchorText + "), after the run ended at " + clock.at(endMono),

@@ -117,6 +117,19 @@ class ExpectationJudgeTest {
     }
 
     @Test
+    void anExpectationAfterASkippedFiringFailsSayingTheFaultNeverHappened() {
+        RunBuilder run = new RunBuilder().seats(-2_000, "www", 2)
+                .runs(-1_500, "A/1", "www").runs(-1_400, "A/2", "www")
+                .skipped(5_000, "pull", "pull-one", 1, "no slot matched the selector")
+                .expect("seat moves", eventually(Anchor.step("pull-one", 100), 3_000), running("www", 2));
+
+        ExpectationResult result = only(run.report(20_000));
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.message()).contains("was skipped (no slot matched the selector)");
+    }
+
+    @Test
     void aStepThatNeverFiredIsAFailedResultSayingSo() {
         ExpectationResult result = only(pullFailover()
                 .expect("after the USB key", eventually(Anchor.step("usb-out", 0), 1_000), running("www", 0))

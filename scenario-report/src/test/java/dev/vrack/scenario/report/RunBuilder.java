@@ -98,6 +98,11 @@ final class RunBuilder {
                 "targets", Arrays.asList(targets));
     }
 
+    RunBuilder skipped(long ms, String fault, String step, int firing, String reason) {
+        return add(ms, "rack", "fault.injected", "fault", fault, "step", step, "firing", firing,
+                "targets", List.of(), "skipped", reason);
+    }
+
     RunBuilder expect(String expectationName, Window window, Condition condition) {
         expectations.add(new Expectation(expectationName, 10 + expectations.size(), window, condition));
         return this;
