@@ -12,6 +12,7 @@ import dev.vrack.mgmt.license.LicenseMetrics;
 import dev.vrack.mgmt.license.LicenseServer;
 import dev.vrack.mgmt.license.ManagerHttpServer;
 import dev.vrack.mgmt.license.NasWatcher;
+import dev.vrack.mgmt.license.TestFaults;
 import dev.vrack.proto.backplane.UsbKeyChanged;
 import dev.vrack.proto.backplane.UsbKeyInfo;
 import java.net.InetSocketAddress;
@@ -46,8 +47,10 @@ final class LicenseService implements ManagementService {
     public void start(CartridgeContext context) throws Exception {
         RackRuntime.Licensing licensing = setting.runtime().licensing();
         String address = setting.rack().dhcp().server().toString();
+        // Test-only defects (issue 5's "deliberately broken manager"); an unknown name stops the boot.
+        var faults = TestFaults.parse(System.getenv(TestFaults.VARIABLE));
         LicenseManagerCore core = new LicenseManagerCore(setting.chassisId(),
-                new LeasePolicy(licensing.leaseTtlMs(), licensing.safetyMarginMs(), licensing.keyGraceMs()));
+                new LeasePolicy(licensing.leaseTtlMs(), licensing.safetyMarginMs(), licensing.keyGraceMs()), faults);
         Dongle dongle = new BackplaneDongle(context.backplane());
         LicenseMetrics metrics = new LicenseMetrics();
         manager = new LicenseManager(core, dongle, context.events(), metrics, context.time());
@@ -68,6 +71,7 @@ final class LicenseService implements ManagementService {
             } else {
                 context.events().emit("usb.changed", Map.of("attached", false, "keyId", "", "chassisId", "",
                         "reason", "cannot read the USB key: " + error.getMessage()));
+                manager.keyUnreadable();
             }
         });
         nas.start();
@@ -87,6 +91,9 @@ final class LicenseService implements ManagementService {
     public void stop() {
         if (http != null) {
             http.close();
+        }
+        if (manager != null) {
+            manager.beginClose();
         }
         if (server != null) {
             server.close();
