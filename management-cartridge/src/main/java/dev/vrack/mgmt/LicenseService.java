@@ -17,6 +17,7 @@ import dev.vrack.proto.backplane.UsbKeyChanged;
 import dev.vrack.proto.backplane.UsbKeyInfo;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The license manager (issue 4): the license server for the agents, the NAS watcher, the USB key as the
@@ -29,13 +30,15 @@ final class LicenseService implements ManagementService {
     private static final long DONGLE_TIMEOUT_MS = 5_000;
 
     private final ManagementSetting setting;
+    private final UnaryOperator<String> environment;
     private LicenseManager manager;
     private LicenseServer server;
     private NasWatcher nas;
     private ManagerHttpServer http;
 
-    LicenseService(ManagementSetting setting) {
+    LicenseService(ManagementSetting setting, UnaryOperator<String> environment) {
         this.setting = setting;
+        this.environment = environment;
     }
 
     @Override
@@ -48,7 +51,7 @@ final class LicenseService implements ManagementService {
         RackRuntime.Licensing licensing = setting.runtime().licensing();
         String address = setting.rack().dhcp().server().toString();
         // Test-only defects (issue 5's "deliberately broken manager"); an unknown name stops the boot.
-        var faults = TestFaults.parse(System.getenv(TestFaults.VARIABLE));
+        var faults = TestFaults.parse(environment.apply(TestFaults.VARIABLE));
         LicenseManagerCore core = new LicenseManagerCore(setting.chassisId(),
                 new LeasePolicy(licensing.leaseTtlMs(), licensing.safetyMarginMs(), licensing.keyGraceMs()), faults);
         Dongle dongle = new BackplaneDongle(context.backplane());
