@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * Holds the agents' determinations until the manager has read the USB key and scanned the NAS once at boot.
  * Before that a request would be refused with NO_KEY or NO_LICENSE for what the manager has merely not read
- * yet; held, it is determined as soon as both reads are done, like a request waiting in line (the agent
- * waits for its answer; nothing changes on the wire). Touched on the manager's loop only.
+ * yet; held, it is determined as soon as both reads are done, like a request waiting in line (the manager
+ * answers Queued meanwhile, which the agent already understands; nothing changes on the wire). Touched on the
+ * manager's loop only.
  */
 final class BootGate {
 

@@ -72,6 +72,7 @@ public final class LicenseManager implements AutoCloseable {
     // Below: touched on the loop only.
     private final BootGate bootGate = new BootGate();
     private final MonotonicValidity validity = new MonotonicValidity();
+    private final Map<String, Long> heldRequests = new HashMap<>();
     private final Map<Long, AgentSession> sessions = new HashMap<>();
     private final Map<String, LicenseSnapshot.AppSeats> lastSeats = new HashMap<>();
     private List<LicenseFile> files = List.of();
@@ -125,29 +126,67 @@ public final class LicenseManager implements AutoCloseable {
 
     void requestExecution(AgentSession session, long requestId, RequestExecution request, long receivedNanos) {
         byte[] agentKey = request.getAgentPublicKey().toByteArray();
-        runWhenBooted(() -> {
-            Holder holder = session.holder();
-            events.requested(session.name(), request.getAppId(), request.getChassisId());
-            Determination answer = core.requestExecution(new ExecutionRequest(holder, request.getAppId(),
-                    request.getChassisId(), request.getQueueIfBusy(),
-                    new Waiter(session, requestId, agentKey, receivedNanos)), nowMs());
-            if (answer instanceof Determination.Granted granted) {
-                events.granted(session.name(), granted.lease(), ttlMs(), false);
-                deliverKey(session, requestId, granted.lease(), agentKey, false, receivedNanos);
-                scheduleDeadlineTick();
-            } else if (answer instanceof Determination.Queued queued) {
-                events.queued(session.name(), request.getAppId(), queued.position());
-                session.send(ManagerFrame.newBuilder().setRequestId(requestId)
-                        .setQueued(Queued.newBuilder().setPosition(queued.position())).build());
-            } else if (answer instanceof Determination.Denied denied) {
-                deny(session, requestId, request.getAppId(), denied);
+        run(() -> {
+            if (bootGate.open() || !request.getQueueIfBusy()) {
+                // Not willing to wait in line: held without an answer until the boot reads are done.
+                runWhenBooted(() -> determine(session, requestId, request, agentKey, receivedNanos, false));
+                return;
             }
-            publishSeats();
+            holdInLine(session, requestId, request, agentKey, receivedNanos);
         });
     }
 
+    /**
+     * Before the boot reads are done a request willing to wait is answered Queued at once (the agent measures its
+     * lease from its request, so a late answer would cost it lease time) and determined when the gate opens; a
+     * grant then reaches it as a SeatGranted push for that request. Only the agent's latest such request counts.
+     */
+    private void holdInLine(AgentSession session, long requestId, RequestExecution request, byte[] agentKey,
+                            long receivedNanos) {
+        String key = session.id() + "/" + request.getAppId();
+        heldRequests.put(key, requestId);
+        int position = heldRequests.size();
+        events.queued(session.name(), request.getAppId(), position);
+        session.send(ManagerFrame.newBuilder().setRequestId(requestId)
+                .setQueued(Queued.newBuilder().setPosition(position)).build());
+        bootGate.hold(() -> {
+            if (heldRequests.getOrDefault(key, -1L) == requestId) {
+                heldRequests.remove(key);
+                determine(session, requestId, request, agentKey, receivedNanos, true);
+            }
+        });
+    }
+
+    /** FIG. 35-36 for one request; {@code alreadyQueued}: the agent was told Queued, so a grant is pushed. */
+    private void determine(AgentSession session, long requestId, RequestExecution request, byte[] agentKey,
+                           long receivedNanos, boolean alreadyQueued) {
+        if (!session.isOpen()) {
+            return;
+        }
+        Holder holder = session.holder();
+        events.requested(session.name(), request.getAppId(), request.getChassisId());
+        Determination answer = core.requestExecution(new ExecutionRequest(holder, request.getAppId(),
+                request.getChassisId(), request.getQueueIfBusy(),
+                new Waiter(session, requestId, agentKey, receivedNanos)), nowMs());
+        if (answer instanceof Determination.Granted granted) {
+            events.granted(session.name(), granted.lease(), ttlMs(), alreadyQueued);
+            deliverKey(session, requestId, granted.lease(), agentKey, alreadyQueued, receivedNanos);
+            scheduleDeadlineTick();
+        } else if (answer instanceof Determination.Queued queued) {
+            events.queued(session.name(), request.getAppId(), queued.position());
+            if (!alreadyQueued) {
+                session.send(ManagerFrame.newBuilder().setRequestId(requestId)
+                        .setQueued(Queued.newBuilder().setPosition(queued.position())).build());
+            }
+        } else if (answer instanceof Determination.Denied denied) {
+            deny(session, requestId, request.getAppId(), denied);
+        }
+        publishSeats();
+    }
+
     void continueExecution(AgentSession session, long requestId, ContinueExecution request) {
-        runWhenBooted(() -> {
+        // Not held at boot: before the gate opens no lease exists, and UNKNOWN_LEASE at once beats a late answer.
+        run(() -> {
             Determination answer = core.continueExecution(request.getLeaseId(), session.holder(), request.getChassisId(),
                     nowMs());
             if (answer instanceof Determination.Granted granted) {
@@ -420,13 +459,11 @@ public final class LicenseManager implements AutoCloseable {
         return session != null ? session.name() : holder.chassisId() + "/" + holder.slot();
     }
 
-    /** Runs a determination now, or holds it (in arrival order) until the boot reads are done. */
+    /** Runs a determination now, or holds it (in arrival order) until the boot reads are done. On the loop. */
     private void runWhenBooted(Runnable determination) {
-        run(() -> {
-            if (!bootGate.hold(determination)) {
-                determination.run();
-            }
-        });
+        if (!bootGate.hold(determination)) {
+            determination.run();
+        }
     }
 
     /** Runs the determinations the gate let go, in the order they arrived (on the loop). */

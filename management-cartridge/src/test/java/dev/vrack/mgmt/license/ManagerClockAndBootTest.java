@@ -121,26 +121,39 @@ class ManagerClockAndBootTest {
     }
 
     @Test
-    void aRequestBeforeTheBootReadsIsHeldAndThenGranted() throws Exception {
+    void aRequestBeforeTheBootReadsWaitsInLineAndIsGrantedOnceTheKeyAndNasAreRead() throws Exception {
         fixture = new LicenseFixture(dir, LeasePolicy.defaults(), TimeSource.SYSTEM, Set.of(), false);
         fixture.writeLicense("www.lic", 1);
         assertThat(fixture.manager.booted().get(5, TimeUnit.SECONDS)).isFalse();
         AgentClient early = agent(1);
         AgentClient second = agent(2);
-        long earlyRequest = early.request("www", AgentKeyPair.generate().publicKey(), true);
-        second.request("www", AgentKeyPair.generate().publicKey(), true);
-        // Held: neither a NO_KEY nor a NO_LICENSE refusal, just no answer yet.
-        assertThat(early.poll(500)).isNull();
-        assertThat(second.poll(0)).isNull();
+        AgentKeyPair earlyKey = AgentKeyPair.generate();
+        long earlyRequest = early.request("www", earlyKey.publicKey(), true);
+        long secondRequest = second.request("www", AgentKeyPair.generate().publicKey(), true);
+        // Not NO_KEY nor NO_LICENSE for what the manager has not read yet: both wait in line, answered at once.
+        ManagerFrame queued = early.next();
+        assertThat(queued.getRequestId()).isEqualTo(earlyRequest);
+        assertThat(queued.hasQueued()).as(queued.toString()).isTrue();
+        assertThat(second.next().getRequestId()).isEqualTo(secondRequest);
+        // A renewal before the boot reads is answered at once too: no lease exists yet.
+        early.renew(77);
+        assertThat(early.next().getDenied().getCode()).isEqualTo(dev.vrack.proto.license.DenialCode.UNKNOWN_LEASE);
+        assertThat(early.poll(300)).as("nothing is determined before the boot reads").isNull();
 
         fixture.boot();
-        ManagerFrame answer = early.next();
-        assertThat(answer.getRequestId()).isEqualTo(earlyRequest);
-        assertThat(answer.hasGranted()).as(answer.toString()).isTrue();
-        // In arrival order: the second waits in line for the only seat.
-        assertThat(second.next().hasQueued()).isTrue();
+        ManagerFrame push = early.next();
+        assertThat(push.hasSeatGranted()).as(push.toString()).isTrue();
+        assertThat(push.getSeatGranted().getForRequestId()).isEqualTo(earlyRequest);
+        assertThat(earlyKey.unwrap(push.getSeatGranted().getWrappedKey().toByteArray(), "www").toBytes())
+                .isEqualTo(fixture.www.decryptionKey().toBytes());
+        // In arrival order: the second stays in line for the only seat, and gets it when the first lets go.
+        assertThat(second.poll(300)).isNull();
+        early.terminate(push.getSeatGranted().getLeaseId());
+        ManagerFrame handedOn = second.next();
+        assertThat(handedOn.getSeatGranted().getForRequestId()).isEqualTo(secondRequest);
         assertThat(fixture.manager.booted().get(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(fixture.events("license.denied")).isEmpty();
+        assertThat(fixture.events("license.denied")).allSatisfy(e ->
+                assertThat(e.details()).containsEntry("reason", "UNKNOWN_LEASE"));
     }
 
     @Test
