@@ -3,10 +3,12 @@ package dev.vrack.license;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -18,11 +20,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * session ends, or its lease has run out plus the safety margin; a grant happens only while the seats
  * taken are fewer than the count in force. A lowered count never revokes a seat; it takes effect as seats
  * free.
+ *
+ * <p>Time is whatever clock the caller passes in, the same clock for every call; the management cartridge
+ * passes monotonic milliseconds, so leases and license validity (converted at load) do not move when the
+ * wall clock is stepped.
  */
 public final class LicenseManagerCore {
 
     private final String ownChassisId;
     private final LeasePolicy policy;
+    private final Set<TestFault> faults;
     private final ReentrantLock updateLock = new ReentrantLock();
     private final RunningTable running = new RunningTable();
     private final WaitLine waitLine = new WaitLine();
@@ -36,8 +43,22 @@ public final class LicenseManagerCore {
      * @param ownChassisId the chassis ID of the manager's own chassis, read from its ID memory
      */
     public LicenseManagerCore(String ownChassisId, LeasePolicy policy) {
+        this(ownChassisId, policy, Set.of());
+    }
+
+    /**
+     * A manager with deliberate defects switched on, for tests that must see a verdict fail (see
+     * {@link TestFault}); the normal constructor has none.
+     */
+    public LicenseManagerCore(String ownChassisId, LeasePolicy policy, Set<TestFault> faults) {
         this.ownChassisId = ownChassisId;
         this.policy = policy;
+        this.faults = faults.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(faults));
+    }
+
+    /** The test faults switched on (empty in every normal run). */
+    public Set<TestFault> faults() {
+        return faults;
     }
 
     public LeasePolicy policy() {
@@ -92,8 +113,7 @@ public final class LicenseManagerCore {
             if (held.isPresent()) {
                 return new Determination.Granted(renew(held.get(), nowMs));
             }
-            if (running.runningCount(request.appId()) < countInForce(request.appId(), nowMs)
-                    && waitLine.waiting(request.appId()) == 0) {
+            if (seatFree(request.appId(), nowMs) && waitLine.waiting(request.appId()) == 0) {
                 return new Determination.Granted(grant(request, nowMs));
             }
             if (request.queueIfBusy()) {
@@ -216,6 +236,11 @@ public final class LicenseManagerCore {
 
     private static Optional<Determination.Denied> denied(Denial reason, String detail) {
         return Optional.of(new Determination.Denied(reason, detail));
+    }
+
+    /** FIG. 36 step S212: running < count. Only the skip-count-check test fault says yes regardless. */
+    private boolean seatFree(String appId, long nowMs) {
+        return running.runningCount(appId) < countInForce(appId, nowMs) || faults.contains(TestFault.SKIP_COUNT_CHECK);
     }
 
     /** Seats in force: the sum of the counts of the application's licenses valid now. */

@@ -209,4 +209,47 @@ class LicenseManagerCoreTest {
             }
         }
     }
+
+    /**
+     * The core runs on whatever clock it is given: the manager gives it monotonic milliseconds, which start near
+     * zero (boot), not at the epoch. A lease granted then ends exactly ttl + margin later on that clock; nothing in
+     * the core reads the wall clock, so a step of the wall clock cannot move it.
+     */
+    @Test
+    void aLeaseExpiresOnTheClockPassedInNotOnWallTime() {
+        long mono = 5_000;
+        LicenseManagerCore core = new LicenseManagerCore(CHASSIS, POLICY);
+        core.keyAttached(CHASSIS, mono);
+        // Validity converted to the monotonic clock at load: an hour from this instant on.
+        core.loadLicenses(List.of(new AcquiredLicense("LIC-mono", "www", 1, Set.of(CHASSIS), mono - 60_000,
+                mono + 3_600_000)), mono);
+        Lease lease = ((Determination.Granted) core.requestExecution(
+                new ExecutionRequest(slot(1), "www", CHASSIS, true, null), mono)).lease();
+        assertThat(lease.expiresAtMs()).isEqualTo(mono + POLICY.ttlMs());
+        assertThat(core.nextDeadlineMs()).isEqualTo(mono + POLICY.ttlMs() + POLICY.safetyMarginMs());
+        assertThat(core.tick(mono + POLICY.ttlMs() + POLICY.safetyMarginMs() - 1)).isEmpty();
+        assertThat(core.snapshot(mono + POLICY.ttlMs()).leases()).containsExactly(lease);
+        assertThat(core.tick(mono + POLICY.ttlMs() + POLICY.safetyMarginMs())).singleElement()
+                .isEqualTo(new Notice.SeatReclaimed(lease, ReclaimReason.LEASE_EXPIRED));
+    }
+
+    @Test
+    void theSkipCountCheckTestFaultGrantsBeyondTheCountAndOnlyWhenSwitchedOn() {
+        assertThat(manager.faults()).isEmpty();
+        LicenseManagerCore broken = new LicenseManagerCore(CHASSIS, POLICY, Set.of(TestFault.SKIP_COUNT_CHECK));
+        broken.keyAttached(CHASSIS, now);
+        broken.loadLicenses(List.of(license("www", 2, CHASSIS)), now);
+        for (int slot = 1; slot <= 3; slot++) {
+            assertThat(broken.requestExecution(new ExecutionRequest(slot(slot), "www", CHASSIS, true, null), now))
+                    .isInstanceOf(Determination.Granted.class);
+            assertThat(ask(slot, true)).isInstanceOf(slot <= 2 ? Determination.Granted.class : Determination.Queued.class);
+        }
+        assertThat(broken.snapshot(now).apps()).containsExactly(new LicenseSnapshot.AppSeats("www", 2, 3, 0));
+        // The other checks still hold: no key, no grant.
+        broken.keyDetached(now);
+        assertThat(broken.requestExecution(new ExecutionRequest(slot(4), "www", CHASSIS, true, null), now))
+                .isInstanceOfSatisfying(Determination.Denied.class, d -> assertThat(d.reason()).isEqualTo(Denial.NO_KEY));
+        assertThat(TestFault.named("skip-count-check")).contains(TestFault.SKIP_COUNT_CHECK);
+        assertThat(TestFault.named("skip-everything")).isEmpty();
+    }
 }

@@ -12,10 +12,12 @@ import dev.vrack.mgmt.license.LicenseMetrics;
 import dev.vrack.mgmt.license.LicenseServer;
 import dev.vrack.mgmt.license.ManagerHttpServer;
 import dev.vrack.mgmt.license.NasWatcher;
+import dev.vrack.mgmt.license.TestFaults;
 import dev.vrack.proto.backplane.UsbKeyChanged;
 import dev.vrack.proto.backplane.UsbKeyInfo;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The license manager (issue 4): the license server for the agents, the NAS watcher, the USB key as the
@@ -28,13 +30,15 @@ final class LicenseService implements ManagementService {
     private static final long DONGLE_TIMEOUT_MS = 5_000;
 
     private final ManagementSetting setting;
+    private final UnaryOperator<String> environment;
     private LicenseManager manager;
     private LicenseServer server;
     private NasWatcher nas;
     private ManagerHttpServer http;
 
-    LicenseService(ManagementSetting setting) {
+    LicenseService(ManagementSetting setting, UnaryOperator<String> environment) {
         this.setting = setting;
+        this.environment = environment;
     }
 
     @Override
@@ -46,8 +50,10 @@ final class LicenseService implements ManagementService {
     public void start(CartridgeContext context) throws Exception {
         RackRuntime.Licensing licensing = setting.runtime().licensing();
         String address = setting.rack().dhcp().server().toString();
+        // Test-only defects (issue 5's "deliberately broken manager"); an unknown name stops the boot.
+        var faults = TestFaults.parse(environment.apply(TestFaults.VARIABLE));
         LicenseManagerCore core = new LicenseManagerCore(setting.chassisId(),
-                new LeasePolicy(licensing.leaseTtlMs(), licensing.safetyMarginMs(), licensing.keyGraceMs()));
+                new LeasePolicy(licensing.leaseTtlMs(), licensing.safetyMarginMs(), licensing.keyGraceMs()), faults);
         Dongle dongle = new BackplaneDongle(context.backplane());
         LicenseMetrics metrics = new LicenseMetrics();
         manager = new LicenseManager(core, dongle, context.events(), metrics, context.time());
@@ -68,6 +74,7 @@ final class LicenseService implements ManagementService {
             } else {
                 context.events().emit("usb.changed", Map.of("attached", false, "keyId", "", "chassisId", "",
                         "reason", "cannot read the USB key: " + error.getMessage()));
+                manager.keyUnreadable();
             }
         });
         nas.start();
@@ -87,6 +94,9 @@ final class LicenseService implements ManagementService {
     public void stop() {
         if (http != null) {
             http.close();
+        }
+        if (manager != null) {
+            manager.beginClose();
         }
         if (server != null) {
             server.close();

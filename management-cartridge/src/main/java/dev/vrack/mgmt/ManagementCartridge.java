@@ -6,6 +6,7 @@ import dev.vrack.proto.backplane.ReportAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * The management cartridge's system programs: it learns the rack and its chassis, then runs the
@@ -16,6 +17,17 @@ public final class ManagementCartridge implements CartridgeProgram {
     private static final long BACKPLANE_ANSWER_SECONDS = 10;
 
     private final ServiceStack services = new ServiceStack();
+    private final UnaryOperator<String> environment;
+
+    /** Reads its environment (VRACK_TEST_FAULTS) from the process's. */
+    public ManagementCartridge() {
+        this(System::getenv);
+    }
+
+    /** With the environment given as a lookup (variable name to value, null when unset), e.g. for tests. */
+    public ManagementCartridge(UnaryOperator<String> environment) {
+        this.environment = environment;
+    }
 
     @Override
     public String kind() {
@@ -26,7 +38,7 @@ public final class ManagementCartridge implements CartridgeProgram {
     public void boot(CartridgeContext context) throws Exception {
         ManagementSetting setting = ManagementSetting.load(context);
         services.start(new DhcpService(setting), context);
-        services.start(new LicenseService(setting), context);
+        services.start(new LicenseService(setting, environment), context);
         services.start(new ChassisIdServing(setting), context);
         context.backplane().reportAddress(ReportAddress.newBuilder()
                 .setIp(setting.rack().dhcp().server().toString())

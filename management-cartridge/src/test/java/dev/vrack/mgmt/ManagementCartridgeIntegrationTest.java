@@ -80,10 +80,14 @@ class ManagementCartridgeIntegrationTest {
     }
 
     private CompletableFuture<Integer> start(int slot, boolean ioBus) throws Exception {
+        return start(slot, ioBus, new ManagementCartridge());
+    }
+
+    private CompletableFuture<Integer> start(int slot, boolean ioBus, ManagementCartridge program) throws Exception {
         chassis = new FakeChassis(FakeChassis.welcomeFor(slot, ioBus).build(), NONCE, "CHASSIS-A-0001").start();
         CartridgeArgs args = CartridgeArgs.parse(new String[] {"--state", state.toString(), "--chassis", "A",
                 "--slot", Integer.toString(slot), "--backplane", "127.0.0.1:" + chassis.port()});
-        Cartridge cartridge = new Cartridge(args, NONCE, new ManagementCartridge(), reason -> { }, TimeSource.SYSTEM);
+        Cartridge cartridge = new Cartridge(args, NONCE, program, reason -> { }, TimeSource.SYSTEM);
         return CompletableFuture.supplyAsync(cartridge::run);
     }
 
@@ -141,6 +145,22 @@ class ManagementCartridgeIntegrationTest {
             assertThat(e.type()).isEqualTo("cartridge.failed");
             assertThat((String) e.details().get("reason")).contains("I/O bus");
         });
+        assertThat(chassis.states()).noneMatch(s -> s.getState().equals("up"));
+    }
+
+    @Test
+    void anUnknownTestFaultIsRefusedAtBoot() throws Exception {
+        CompletableFuture<Integer> exit = start(0, true, new ManagementCartridge(
+                name -> name.equals("VRACK_TEST_FAULTS") ? "skip-count-check,skip-everything" : null));
+
+        assertThat(exit.get(20, TimeUnit.SECONDS)).isEqualTo(Cartridge.EXIT_FAILED);
+        List<Event> events = EventReader.readFile(new StateLayout(state).cartridgeEvents("A", 0));
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo("cartridge.failed");
+            assertThat((String) e.details().get("reason")).contains("license-manager")
+                    .contains("VRACK_TEST_FAULTS").contains("\"skip-everything\"").contains("skip-count-check");
+        });
+        assertThat(events).noneMatch(e -> e.type().equals("manager.test-fault"));
         assertThat(chassis.states()).noneMatch(s -> s.getState().equals("up"));
     }
 }

@@ -41,6 +41,15 @@ final class FaultRack {
 
     /** Writes the rack file and brings the rack up with the given extra {@code rack up} options. */
     static FaultRack up(String name, String yaml, String... upOptions) throws IOException {
+        return up(name, yaml, java.util.Map.of(), upOptions);
+    }
+
+    /**
+     * Brings the rack up with {@code environment} added for {@code rack up} and every process it starts (then
+     * {@code rack up} runs in its own JVM), e.g. {@code VRACK_TEST_FAULTS} for a deliberately broken manager.
+     */
+    static FaultRack up(String name, String yaml, java.util.Map<String, String> environment, String... upOptions)
+            throws IOException {
         Files.createDirectories(STATE);
         // Each run provisions afresh (a one-time authority per run); the shared class-data archive stays.
         deleteTree(STATE.resolve(name));
@@ -51,7 +60,13 @@ final class FaultRack {
         List<String> args = new ArrayList<>(List.of("up", file.toString(), "--timeout", "150"));
         args.addAll(List.of(upOptions));
         try {
-            cli.ok(args.toArray(String[]::new));
+            if (environment.isEmpty()) {
+                cli.ok(args.toArray(String[]::new));
+            } else {
+                RackCli.Result result = cli.runWithEnvironment(environment, 200, args.toArray(String[]::new));
+                assertThat(result.exitCode()).as("rack %s with %s\nstdout: %s\nstderr: %s", String.join(" ", args),
+                        environment, result.out(), result.err()).isZero();
+            }
         } catch (AssertionError e) {
             rack.down();
             throw e;

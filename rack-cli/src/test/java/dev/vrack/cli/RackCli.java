@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Runs the rack command as a user would type it, against one state folder, and cleans up after it. */
@@ -45,6 +47,39 @@ final class RackCli {
         StringWriter err = new StringWriter();
         int code = RackCommand.execute(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /**
+     * Runs a command in its own JVM with {@code environment} added to this one's (the environment of this JVM
+     * cannot change): what {@code rack up} starts inherits it, e.g. {@code VRACK_TEST_FAULTS}.
+     */
+    Result runWithEnvironment(Map<String, String> environment, long timeoutSeconds, String... args) {
+        List<String> command = new ArrayList<>(List.of(dev.vrack.common.JavaProcess.javaExecutable(), "-cp",
+                dev.vrack.common.JavaProcess.classPath(), RackCommand.class.getName(), "--state-dir", stateDir.toString()));
+        command.addAll(List.of(args));
+        try {
+            Path out = Files.createTempFile("rack-out", ".txt");
+            Path err = Files.createTempFile("rack-err", ".txt");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            try {
+                if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    throw new AssertionError("rack " + String.join(" ", args) + " did not end within " + timeoutSeconds
+                            + " s\nstdout: " + Files.readString(out) + "\nstderr: " + Files.readString(err));
+                }
+                return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new AssertionError("cannot run rack " + String.join(" ", args) + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while rack " + String.join(" ", args) + " ran", e);
+        }
     }
 
     /** Runs a command that must succeed. */

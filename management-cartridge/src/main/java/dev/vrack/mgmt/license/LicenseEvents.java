@@ -53,6 +53,11 @@ final class LicenseEvents {
         log.emit("usb.changed", details("attached", attached, "keyId", keyId, "chassisId", chassisId));
     }
 
+    /** A deliberate defect is switched on (tests only): {@code manager.test-fault}. */
+    void testFault(String fault) {
+        log.emit("manager.test-fault", details("fault", fault));
+    }
+
     /** {@code released}, {@code holder-gone}, {@code lease-expired}, {@code admin}. */
     static String wireName(ReclaimReason reason) {
         return reason.name().toLowerCase(Locale.ROOT).replace('_', '-');

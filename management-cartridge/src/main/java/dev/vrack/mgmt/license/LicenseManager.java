@@ -11,6 +11,7 @@ import dev.vrack.license.Lease;
 import dev.vrack.license.LicenseManagerCore;
 import dev.vrack.license.LicenseSnapshot;
 import dev.vrack.license.Notice;
+import dev.vrack.license.TestFault;
 import dev.vrack.proto.backplane.ErrorCode;
 import dev.vrack.proto.license.AgentHello;
 import dev.vrack.proto.license.ContinueExecution;
@@ -35,10 +36,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -48,20 +48,31 @@ import java.util.function.Supplier;
  * licenses, the USB key and the clock. Every call into the core happens on one thread (the manager's
  * loop), so the network threads never wait for it; the dongle's key wrapping is asynchronous and its
  * answer goes straight to the agent's connection.
+ *
+ * <p>The core runs on the monotonic clock ({@link TimeSource#monoNanos()} in milliseconds), and licenses'
+ * validity is converted to it at load ({@link MonotonicValidity}), so a step of the wall clock neither expires
+ * leases nor extends licenses. Determinations wait until the manager has read the USB key and scanned the NAS
+ * once at boot (see {@link BootGate}), so no agent is refused for what the manager has not read yet.
  */
 public final class LicenseManager implements AutoCloseable {
 
     /** The core's tick runs at least this often, and exactly at the next lease deadline when that is sooner. */
     static final long TICK_MS = 250;
+    /** How long {@link #close} lets the loop finish what is queued (and write its events). */
+    static final long DRAIN_MS = 2_000;
 
     private final LicenseManagerCore core;
     private final Dongle dongle;
     private final LicenseEvents events;
     private final LicenseMetrics metrics;
     private final TimeSource time;
-    private final ScheduledExecutorService loop;
+    private final ScheduledThreadPoolExecutor loop;
     private final AtomicLong nextSession = new AtomicLong(1);
+    private volatile boolean closing;
     // Below: touched on the loop only.
+    private final BootGate bootGate = new BootGate();
+    private final MonotonicValidity validity = new MonotonicValidity();
+    private final Map<String, Long> heldRequests = new HashMap<>();
     private final Map<Long, AgentSession> sessions = new HashMap<>();
     private final Map<String, LicenseSnapshot.AppSeats> lastSeats = new HashMap<>();
     private List<LicenseFile> files = List.of();
@@ -74,20 +85,34 @@ public final class LicenseManager implements AutoCloseable {
         this.events = new LicenseEvents(log);
         this.metrics = metrics;
         this.time = time;
-        this.loop = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("license-manager", true));
+        this.loop = new ScheduledThreadPoolExecutor(1, new DefaultThreadFactory("license-manager", true));
+        // On close, queued operations run (their events are written) but timers do not hold the loop open.
+        loop.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        loop.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        loop.setRemoveOnCancelPolicy(true);
     }
 
-    /** Starts the clock: the core's tick every {@link #TICK_MS}. */
+    /**
+     * Starts the clock: the core's tick every {@link #TICK_MS}. Says loudly when test faults are on, and
+     * bounds the boot hold ({@link BootGate#MAX_HOLD_MS}) so a dongle that never answers cannot hold agents forever.
+     */
     public void start() {
+        for (TestFault fault : core.faults()) {
+            System.err.println("WARN license manager: TEST FAULT " + fault.wireName() + " is ON (VRACK_TEST_FAULTS):"
+                    + " this manager is deliberately broken and must never serve a real rack");
+            events.testFault(fault.wireName());
+        }
         loop.scheduleAtFixedRate(guarded(this::tick), TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        loop.schedule(guarded(() -> release(bootGate.giveUp())), BootGate.MAX_HOLD_MS, TimeUnit.MILLISECONDS);
     }
 
     public long ttlMs() {
         return core.policy().ttlMs();
     }
 
+    /** The core's clock: monotonic milliseconds, immune to steps of the wall clock. */
     private long nowMs() {
-        return time.now().toEpochMilli();
+        return time.monoNanos() / 1_000_000;
     }
 
     // ---- sessions (called from the network threads) ----
@@ -102,27 +127,65 @@ public final class LicenseManager implements AutoCloseable {
     void requestExecution(AgentSession session, long requestId, RequestExecution request, long receivedNanos) {
         byte[] agentKey = request.getAgentPublicKey().toByteArray();
         run(() -> {
-            Holder holder = session.holder();
-            events.requested(session.name(), request.getAppId(), request.getChassisId());
-            Determination answer = core.requestExecution(new ExecutionRequest(holder, request.getAppId(),
-                    request.getChassisId(), request.getQueueIfBusy(),
-                    new Waiter(session, requestId, agentKey, receivedNanos)), nowMs());
-            if (answer instanceof Determination.Granted granted) {
-                events.granted(session.name(), granted.lease(), ttlMs(), false);
-                deliverKey(session, requestId, granted.lease(), agentKey, false, receivedNanos);
-                scheduleDeadlineTick();
-            } else if (answer instanceof Determination.Queued queued) {
-                events.queued(session.name(), request.getAppId(), queued.position());
-                session.send(ManagerFrame.newBuilder().setRequestId(requestId)
-                        .setQueued(Queued.newBuilder().setPosition(queued.position())).build());
-            } else if (answer instanceof Determination.Denied denied) {
-                deny(session, requestId, request.getAppId(), denied);
+            if (bootGate.open() || !request.getQueueIfBusy()) {
+                // Not willing to wait in line: held without an answer until the boot reads are done.
+                runWhenBooted(() -> determine(session, requestId, request, agentKey, receivedNanos, false));
+                return;
             }
-            publishSeats();
+            holdInLine(session, requestId, request, agentKey, receivedNanos);
         });
     }
 
+    /**
+     * Before the boot reads are done a request willing to wait is answered Queued at once (the agent measures its
+     * lease from its request, so a late answer would cost it lease time) and determined when the gate opens; a
+     * grant then reaches it as a SeatGranted push for that request. Only the agent's latest such request counts.
+     */
+    private void holdInLine(AgentSession session, long requestId, RequestExecution request, byte[] agentKey,
+                            long receivedNanos) {
+        String key = session.id() + "/" + request.getAppId();
+        heldRequests.put(key, requestId);
+        int position = heldRequests.size();
+        events.queued(session.name(), request.getAppId(), position);
+        session.send(ManagerFrame.newBuilder().setRequestId(requestId)
+                .setQueued(Queued.newBuilder().setPosition(position)).build());
+        bootGate.hold(() -> {
+            if (heldRequests.getOrDefault(key, -1L) == requestId) {
+                heldRequests.remove(key);
+                determine(session, requestId, request, agentKey, receivedNanos, true);
+            }
+        });
+    }
+
+    /** FIG. 35-36 for one request; {@code alreadyQueued}: the agent was told Queued, so a grant is pushed. */
+    private void determine(AgentSession session, long requestId, RequestExecution request, byte[] agentKey,
+                           long receivedNanos, boolean alreadyQueued) {
+        if (!session.isOpen()) {
+            return;
+        }
+        Holder holder = session.holder();
+        events.requested(session.name(), request.getAppId(), request.getChassisId());
+        Determination answer = core.requestExecution(new ExecutionRequest(holder, request.getAppId(),
+                request.getChassisId(), request.getQueueIfBusy(),
+                new Waiter(session, requestId, agentKey, receivedNanos)), nowMs());
+        if (answer instanceof Determination.Granted granted) {
+            events.granted(session.name(), granted.lease(), ttlMs(), alreadyQueued);
+            deliverKey(session, requestId, granted.lease(), agentKey, alreadyQueued, receivedNanos);
+            scheduleDeadlineTick();
+        } else if (answer instanceof Determination.Queued queued) {
+            events.queued(session.name(), request.getAppId(), queued.position());
+            if (!alreadyQueued) {
+                session.send(ManagerFrame.newBuilder().setRequestId(requestId)
+                        .setQueued(Queued.newBuilder().setPosition(queued.position())).build());
+            }
+        } else if (answer instanceof Determination.Denied denied) {
+            deny(session, requestId, request.getAppId(), denied);
+        }
+        publishSeats();
+    }
+
     void continueExecution(AgentSession session, long requestId, ContinueExecution request) {
+        // Not held at boot: before the gate opens no lease exists, and UNKNOWN_LEASE at once beats a late answer.
         run(() -> {
             Determination answer = core.continueExecution(request.getLeaseId(), session.holder(), request.getChassisId(),
                     nowMs());
@@ -148,7 +211,8 @@ public final class LicenseManager implements AutoCloseable {
     /** The connection ended. Closed by the agent: its process is gone, its seats come back at once. */
     void closed(AgentSession session) {
         run(() -> {
-            if (!session.closedByManager()) {
+            // A connection the manager closes on its way down says nothing about the holder: no reclaim.
+            if (!session.closedByManager() && !closing) {
                 handle(core.sessionClosed(session.id(), nowMs()));
                 publishSeats();
             }
@@ -161,9 +225,13 @@ public final class LicenseManager implements AutoCloseable {
     /** The NAS watcher's current licenses. */
     public void licensesLoaded(List<LicenseFile> loaded) {
         run(() -> {
-            files = List.copyOf(loaded);
-            handle(core.loadLicenses(loaded.stream().map(LicenseFile::license).toList(), nowMs()));
+            long wallNow = time.now().toEpochMilli();
+            long monoNow = nowMs();
+            files = loaded.stream().map(f -> new LicenseFile(f.name(), f.sealed(),
+                    validity.convert(f.license(), wallNow, monoNow))).toList();
+            handle(core.loadLicenses(files.stream().map(LicenseFile::license).toList(), monoNow));
             publishSeats();
+            release(bootGate.nasScanned());
         });
     }
 
@@ -172,6 +240,7 @@ public final class LicenseManager implements AutoCloseable {
             events.usbChanged(true, keyId, keyChassisId);
             handle(core.keyAttached(keyChassisId, nowMs()));
             publishSeats();
+            release(bootGate.keyRead());
         });
     }
 
@@ -179,7 +248,18 @@ public final class LicenseManager implements AutoCloseable {
         run(() -> {
             events.usbChanged(false, "", "");
             core.keyDetached(nowMs());
+            release(bootGate.keyRead());
         });
+    }
+
+    /** The USB key could not be read at boot: the manager goes on as without a key (determinations say NO_KEY). */
+    public void keyUnreadable() {
+        run(() -> release(bootGate.keyRead()));
+    }
+
+    /** Whether the boot reads are done and determinations are made (for tests and status). */
+    public CompletableFuture<Boolean> booted() {
+        return call(bootGate::open);
     }
 
     // ---- administration ----
@@ -245,6 +325,14 @@ public final class LicenseManager implements AutoCloseable {
     public record AppView(String app, int count, int inUse, int waiting, List<String> holders) {
     }
 
+    /** Runs the core's tick now, on the loop (tests: a tick has run once this completes). */
+    CompletableFuture<Void> tickNow() {
+        return call(() -> {
+            tick();
+            return null;
+        });
+    }
+
     // ---- on the loop ----
 
     private void tick() {
@@ -259,7 +347,7 @@ public final class LicenseManager implements AutoCloseable {
     /** Runs the tick exactly at the next lease deadline when that comes before the next regular tick. */
     private void scheduleDeadlineTick() {
         long deadline = core.nextDeadlineMs();
-        if (deadline == Long.MAX_VALUE) {
+        if (deadline == Long.MAX_VALUE || loop.isShutdown()) {
             return;
         }
         long delay = Math.max(0, deadline - nowMs());
@@ -371,6 +459,18 @@ public final class LicenseManager implements AutoCloseable {
         return session != null ? session.name() : holder.chassisId() + "/" + holder.slot();
     }
 
+    /** Runs a determination now, or holds it (in arrival order) until the boot reads are done. On the loop. */
+    private void runWhenBooted(Runnable determination) {
+        if (!bootGate.hold(determination)) {
+            determination.run();
+        }
+    }
+
+    /** Runs the determinations the gate let go, in the order they arrived (on the loop). */
+    private void release(List<Runnable> held) {
+        held.forEach(task -> guarded(task).run());
+    }
+
     private void run(Runnable task) {
         try {
             loop.execute(guarded(task));
@@ -403,8 +503,29 @@ public final class LicenseManager implements AutoCloseable {
         };
     }
 
+    /**
+     * The manager is going down: from now on a closing connection is not its holder's death (the manager's
+     * own server closes them), so it reclaims nothing. Call before closing the license server.
+     */
+    public void beginClose() {
+        closing = true;
+    }
+
+    /**
+     * Lets the loop finish what is already queued (releases, reclaims: their events are written), for at most
+     * {@link #DRAIN_MS}, then stops it. Timers still pending do not run.
+     */
     @Override
     public void close() {
+        closing = true;
+        loop.shutdown();
+        try {
+            if (!loop.awaitTermination(DRAIN_MS, TimeUnit.MILLISECONDS)) {
+                System.err.println("license manager: the loop did not drain within " + DRAIN_MS + " ms; stopping it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         loop.shutdownNow();
     }
 }

@@ -15,6 +15,7 @@ import dev.vrack.keychain.LicenseTerms;
 import dev.vrack.keychain.UsbKeyDevice;
 import dev.vrack.license.LeasePolicy;
 import dev.vrack.license.LicenseManagerCore;
+import dev.vrack.license.TestFault;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A license manager on real sockets for tests: authority, dongle secret and hardware key of chassis A
@@ -46,6 +48,16 @@ final class LicenseFixture implements AutoCloseable {
     final NasWatcher nas;
 
     LicenseFixture(Path dir, LeasePolicy policy) throws IOException {
+        this(dir, policy, TimeSource.SYSTEM, Set.of(), true);
+    }
+
+    /**
+     * @param time   the manager's clock (a test may step its wall clock)
+     * @param faults test faults of the core
+     * @param bootNow read the key and start the NAS watcher now; else the test calls {@link #boot} later
+     */
+    LicenseFixture(Path dir, LeasePolicy policy, TimeSource time, Set<TestFault> faults, boolean bootNow)
+            throws IOException {
         layout = new StateLayout(dir.resolve("rack"));
         Files.createDirectories(layout.keysDir());
         Files.createDirectories(layout.nasDir());
@@ -54,14 +66,20 @@ final class LicenseFixture implements AutoCloseable {
         attachKey();
         events = EventLog.open(layout.cartridgeEvents("A", 0), "A/0", TimeSource.SYSTEM);
         LicenseMetrics metrics = new LicenseMetrics();
-        manager = new LicenseManager(new LicenseManagerCore(CHASSIS_ID, policy), dongle, events, metrics,
-                TimeSource.SYSTEM);
+        manager = new LicenseManager(new LicenseManagerCore(CHASSIS_ID, policy, faults), dongle, events, metrics, time);
         manager.start();
-        manager.keyAttached(hardwareKey.keyId(), CHASSIS_ID);
         nas = new NasWatcher(layout.nasDir(), dongle, events, manager::licensesLoaded, 5_000);
-        nas.start();
+        if (bootNow) {
+            boot();
+        }
         server = LicenseServer.start(new InetSocketAddress("127.0.0.1", 0), manager);
         http = ManagerHttpServer.start(new InetSocketAddress("127.0.0.1", 0), manager, metrics);
+    }
+
+    /** The manager's boot reads: the key in the port, then the NAS watcher's first scan. */
+    void boot() {
+        manager.keyAttached(hardwareKey.keyId(), CHASSIS_ID);
+        nas.start();
     }
 
     void attachKey() throws IOException {

@@ -148,8 +148,10 @@ class LicenseServerTest {
     void aSilentHolderIsReclaimedOnlyAfterTtlPlusMargin() throws Exception {
         start(new LeasePolicy(600, 300, 0), 1);
         AgentClient holder = agent(1);
-        granted(holder);
+        // Taken before the request: the manager cannot have granted (and started the lease) any earlier. Taken
+        // after the answer, it would be late by the key wrapping and the trip, and the bound would flake.
         long grantedAt = System.nanoTime();
+        granted(holder);
         AgentClient waiter = agent(2);
         waiter.request("www", AgentKeyPair.generate().publicKey(), true);
         assertThat(waiter.next().hasQueued()).isTrue();
