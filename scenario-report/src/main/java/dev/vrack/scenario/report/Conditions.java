@@ -1,9 +1,11 @@
 package dev.vrack.scenario.report;
 
 import dev.vrack.checker.AppTimeline;
+import dev.vrack.checker.Invariant;
 import dev.vrack.checker.RunInterval;
 import dev.vrack.checker.TimelinePoint;
 import dev.vrack.checker.Verdict;
+import dev.vrack.checker.Violation;
 import dev.vrack.scenario.Condition;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,10 +86,23 @@ final class Conditions {
         return signal;
     }
 
+    /**
+     * False exactly during the checker's over-grant intervals for {@code app}: the same rule as invariant (a), so a
+     * count lowered under running instances (a detached key, a smaller license) is no failure, but a start over
+     * the count is.
+     */
     private Signal withinCount(String app) {
+        List<long[]> intervals = new ArrayList<>();
+        for (Violation violation : verdict.violations()) {
+            if (violation.invariant() == Invariant.OVER_GRANT && app.equals(violation.app())) {
+                intervals.add(new long[] {violation.from().mono(), violation.to().mono()});
+            }
+        }
+        intervals.sort((a, b) -> Long.compare(a[0], b[0]));
         Signal signal = new Signal(true);
-        for (TimelinePoint point : timeline(app).points()) {
-            signal.set(point.mono(), point.running() <= point.count());
+        for (long[] interval : intervals) {
+            signal.set(interval[0], false);
+            signal.set(interval[1], true);
         }
         return signal;
     }

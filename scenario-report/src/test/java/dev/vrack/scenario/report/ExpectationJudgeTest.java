@@ -130,6 +130,22 @@ class ExpectationJudgeTest {
     }
 
     @Test
+    void withinCountFollowsTheCheckerSoALoweredCountIsNoFailureButAStartOverItIs() {
+        RunBuilder keyOut = new RunBuilder().seats(-2_000, "www", 2)
+                .runs(-1_500, "A/1", "www").runs(-1_400, "A/2", "www")
+                .seats(5_000, "www", 0)
+                .expect("within count", always(Anchor.START, Anchor.END), new Condition.WithinCount("www"));
+        RunBuilder overGrant = new RunBuilder().seats(-2_000, "www", 2)
+                .runs(-1_500, "A/1", "www").runs(-1_400, "A/2", "www").runs(4_000, "A/3", "www").seats(8_000, "www", 2)
+                .expect("within count", always(Anchor.START, Anchor.END), new Condition.WithinCount("www"));
+
+        assertThat(only(keyOut.report(20_000)).passed()).isTrue();
+        ExpectationResult broken = only(overGrant.report(20_000));
+        assertThat(broken.passed()).isFalse();
+        assertThat(broken.at()).hasValue(mono(4_000));
+    }
+
+    @Test
     void aStepThatNeverFiredIsAFailedResultSayingSo() {
         ExpectationResult result = only(pullFailover()
                 .expect("after the USB key", eventually(Anchor.step("usb-out", 0), 1_000), running("www", 0))
