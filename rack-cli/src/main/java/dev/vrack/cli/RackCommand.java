@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "rack", mixinStandardHelpOptions = true, version = "rack 0.1.0",
         description = "A chassis-and-cartridge rack emulator with a real licensing system.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, EventsCommand.class,
-                PullCommand.class, InsertCommand.class, PowerCommand.class, UsbCommand.class, LinkCommand.class,
+                PullCommand.class, InsertCommand.class, PowerCommand.class, UsbCommand.class, LinkCommand.class, ClockCommand.class,
                 LicenseCommand.class, CheckCommand.class, VendorCommand.class, AuthorityCommand.class,
                 dev.vrack.firstembodiment.cli.FirstEmbodimentCommand.class,
                 CommandLine.HelpCommand.class})
