@@ -294,6 +294,8 @@ public final class LicenseClient implements AutoCloseable {
     }
 
     private void checkAnswers() {
+        // This check is over: a new one may be armed, including from here.
+        answerCheck = null;
         if (closed || sentAtMs.isEmpty()) {
             return;
         }

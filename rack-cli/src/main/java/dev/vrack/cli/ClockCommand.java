@@ -1,6 +1,8 @@
 package dev.vrack.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -29,17 +31,39 @@ final class ClockCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "step")
     Action action;
 
-    @Parameters(index = "2", paramLabel = "[+|-]DURATION", converter = DurationText.Signed.class,
+    @Parameters(index = "2", arity = "0..1", paramLabel = "[+|-]DURATION",
             description = "How far: +30s (ahead), -2h (back), 500ms; units ms, s, m, h.")
-    long stepMs;
+    String step;
+
+    /** Picocli takes {@code -2h} for an unknown option; it lands here and is read as the step. */
+    @CommandLine.Unmatched
+    List<String> unmatched = new ArrayList<>();
 
     @Override
     public Integer call() {
+        long stepMs = stepMs();
         RackCommand.Selected selected = rack.select(null);
         JsonNode answer = HardwareVerb.chassis(selected, slot.chassis())
                 .post("slots/" + slot.slot() + "/clock", Map.of("stepMs", stepMs));
         spec.commandLine().getOut().println("clock of " + slot + " stepped " + (stepMs >= 0 ? "+" : "") + stepMs
                 + " ms: " + HardwareVerb.describeSlot(slot, answer));
         return 0;
+    }
+
+    private long stepMs() {
+        List<String> given = new ArrayList<>(unmatched);
+        if (step != null) {
+            given.add(0, step);
+        }
+        if (given.size() != 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), given.isEmpty()
+                    ? "missing how far to step, e.g.: rack clock " + slot + " step +30s (or -2h, 500ms)"
+                    : "one step only, got: " + String.join(" ", given));
+        }
+        try {
+            return DurationText.parseMs(given.get(0), true);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine;
 
 /**
  * Durations as people type them: {@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h}, signed ({@code +30s},
- * {@code -2h}) where a direction makes sense, in milliseconds. The picocli converters turn a bad one into a
+ * {@code -2h}) where a direction makes sense, in milliseconds. The picocli converter turns a bad one into a
  * usage error (exit 2) that shows the accepted forms.
  */
 final class DurationText {
@@ -44,18 +44,6 @@ final class DurationText {
         public Long convert(String value) {
             try {
                 return parseMs(value, false);
-            } catch (IllegalArgumentException | ArithmeticException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    /** {@code +30s}, {@code -2h}, {@code 500ms}. */
-    static final class Signed implements CommandLine.ITypeConverter<Long> {
-        @Override
-        public Long convert(String value) {
-            try {
-                return parseMs(value, true);
             } catch (IllegalArgumentException | ArithmeticException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }
