@@ -18,8 +18,21 @@ final class DatagramLink {
     private final LinkGate gate;
     private final ScheduledExecutorService scheduler;
     private final LongSupplier nanoClock;
-    private final LinkShaper inbound;
-    private final LinkShaper outbound;
+    private final Direction inbound;
+    private final Direction outbound;
+
+    /** One way across the link: its draws, and the datagrams waiting to pass, in the order they must pass. */
+    private static final class Direction {
+        final LinkShaper shaper;
+        final java.util.ArrayDeque<Pending> waiting = new java.util.ArrayDeque<>();
+
+        Direction(LinkShaper shaper) {
+            this.shaper = shaper;
+        }
+    }
+
+    private record Pending(long atNanos, Runnable action) {
+    }
 
     /**
      * @param scheduler where late datagrams are passed on
@@ -30,8 +43,8 @@ final class DatagramLink {
         this.scheduler = scheduler;
         this.nanoClock = nanoClock;
         Random seeds = new Random(gate.seed() ^ salt);
-        this.inbound = new LinkShaper(new Random(seeds.nextLong()));
-        this.outbound = new LinkShaper(new Random(seeds.nextLong()));
+        this.inbound = new Direction(new LinkShaper(new Random(seeds.nextLong())));
+        this.outbound = new Direction(new LinkShaper(new Random(seeds.nextLong())));
     }
 
     /** Passes a received datagram to {@code deliver} now, later or never; false when it is lost. */
@@ -44,29 +57,51 @@ final class DatagramLink {
         return pass(outbound, send);
     }
 
-    private boolean pass(LinkShaper shaper, Runnable action) {
+    private boolean pass(Direction direction, Runnable action) {
         LinkCondition condition = gate.condition();
-        if (!condition.impaired()) {
+        boolean nothingWaits;
+        synchronized (direction) {
+            nothingWaits = direction.waiting.isEmpty();
+        }
+        if (!condition.impaired() && nothingWaits) {
             if (!condition.passes()) {
                 return false;
             }
             action.run();
             return true;
         }
-        long delay = shaper.datagram(condition, nanoClock.getAsLong());
+        long now = nanoClock.getAsLong();
+        long delay = direction.shaper.datagram(condition, now);
         if (delay == LinkShaper.LOST) {
             return false;
         }
-        if (delay == 0) {
-            action.run();
-            return true;
+        synchronized (direction) {
+            direction.waiting.addLast(new Pending(now + delay, action));
         }
         try {
-            scheduler.schedule(action, delay, TimeUnit.NANOSECONDS);
+            scheduler.schedule(() -> drain(direction), delay, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closed) {
             // Closing: a datagram still in flight is lost with the socket.
             return false;
         }
         return true;
+    }
+
+    /**
+     * Passes on every datagram whose time has come, oldest first. Timers of equal deadlines may fire in any
+     * order; draining the queue from its head is what keeps the datagrams in theirs.
+     */
+    private void drain(Direction direction) {
+        while (true) {
+            Pending next;
+            synchronized (direction) {
+                Pending head = direction.waiting.peekFirst();
+                if (head == null || head.atNanos() > nanoClock.getAsLong()) {
+                    return;
+                }
+                next = direction.waiting.pollFirst();
+            }
+            next.action().run();
+        }
     }
 }
