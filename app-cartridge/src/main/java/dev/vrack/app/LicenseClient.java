@@ -31,6 +31,12 @@ import java.util.concurrent.TimeUnit;
  * A link cut does not close the connection: a cut cable sends no FIN, and the manager must not mistake it
  * for a dead holder (it reclaims that holder's seats at once); nothing is sent and everything received is
  * dropped until the link is back. Everything runs on one Netty event loop; listener calls come from it.
+ *
+ * <p>A blackholed or impaired link keeps its carrier: the client stays online and its frames go through the
+ * pipeline's {@link dev.vrack.cartridge.LinkConditionHandler}, which swallows or delays them. The client
+ * finds a blackhole out the way a real one would, by silence: a request unanswered for the answer timeout
+ * makes it tell its listener {@link Listener#offline} (answers that come later arrive as forgotten ones)
+ * while the connection stays open.
  */
 public final class LicenseClient implements AutoCloseable {
 
@@ -51,6 +57,8 @@ public final class LicenseClient implements AutoCloseable {
     static final int QUEUE_LIMIT = 32;
     private static final long FIRST_PAUSE_MS = 100;
     private static final int CONNECT_TIMEOUT_MS = 2_000;
+    /** The answer timeout of the constructor without one. */
+    static final long DEFAULT_ANSWER_TIMEOUT_MS = 5_000;
 
     private record Outgoing(AgentFrame.Builder frame, Object tag) {
     }
@@ -61,6 +69,7 @@ public final class LicenseClient implements AutoCloseable {
     private final LinkGate link;
     private final Listener listener;
     private final long maxPauseMs;
+    private final long answerTimeoutMs;
     private final NioEventLoopGroup group;
     private final EventLoop loop;
     private final Bootstrap bootstrap;
@@ -68,6 +77,9 @@ public final class LicenseClient implements AutoCloseable {
     // Event-loop state.
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     private final Map<Long, Object> tags = new HashMap<>();
+    /** When each tagged request went out (monotonic ms), oldest first: ids only grow. */
+    private final java.util.TreeMap<Long, Long> sentAtMs = new java.util.TreeMap<>();
+    private ScheduledFuture<?> answerCheck;
     private long lastRequestId;
     private Channel channel;
     private Channel greeted;
@@ -87,6 +99,16 @@ public final class LicenseClient implements AutoCloseable {
      */
     public LicenseClient(InetSocketAddress manager, InetAddress localAddress, AgentHello hello, LinkGate link,
                          Listener listener, long maxPauseMs) {
+        this(manager, localAddress, hello, link, listener, maxPauseMs, DEFAULT_ANSWER_TIMEOUT_MS);
+    }
+
+    /**
+     * @param answerTimeoutMs how long a request may go unanswered before the client reports the manager
+     *                        unreachable (a blackholed link shows only this way)
+     */
+    public LicenseClient(InetSocketAddress manager, InetAddress localAddress, AgentHello hello, LinkGate link,
+                         Listener listener, long maxPauseMs, long answerTimeoutMs) {
+        this.answerTimeoutMs = Math.max(1, answerTimeoutMs);
         this.manager = manager;
         this.localAddress = localAddress;
         this.hello = hello;
@@ -98,7 +120,7 @@ public final class LicenseClient implements AutoCloseable {
         this.bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MS)
-                .handler(new LicenseClientInitializer(new LicenseClientHandler(this)));
+                .handler(new LicenseClientInitializer(new LicenseClientHandler(this), link));
     }
 
     /** Starts connecting (and keeps reconnecting until {@link #close}). */
@@ -174,7 +196,7 @@ public final class LicenseClient implements AutoCloseable {
         closed = true;
         online = false;
         queue.clear();
-        tags.clear();
+        forgetRequests();
         if (reconnect != null) {
             reconnect.cancel(false);
         }
@@ -187,7 +209,7 @@ public final class LicenseClient implements AutoCloseable {
         if (closed || connecting || (channel != null && channel.isActive())) {
             return;
         }
-        if (!link.allowsTraffic()) {
+        if (!link.carrier()) {
             // Nothing leaves a slot whose link is down; linkChanged(true) connects.
             return;
         }
@@ -209,7 +231,7 @@ public final class LicenseClient implements AutoCloseable {
             connections++;
             lastProblem = "";
             pauseMs = FIRST_PAUSE_MS;
-            if (link.allowsTraffic()) {
+            if (link.carrier()) {
                 goOnline();
             }
         });
@@ -231,6 +253,8 @@ public final class LicenseClient implements AutoCloseable {
         long id = ++lastRequestId;
         if (outgoing.tag() != null) {
             tags.put(id, outgoing.tag());
+            sentAtMs.put(id, nowMs());
+            armAnswerCheck();
         }
         channel.writeAndFlush(outgoing.frame().setRequestId(id).build());
     }
@@ -238,14 +262,14 @@ public final class LicenseClient implements AutoCloseable {
     private void goOffline(String reason) {
         boolean wasOnline = online;
         online = false;
-        tags.clear();
+        forgetRequests();
         if (wasOnline) {
             listener.offline(reason);
         }
     }
 
     void received(Channel from, ManagerFrame frame) {
-        if (from != channel || !online || !link.allowsTraffic()) {
+        if (from != channel || !online || !link.carrier()) {
             // Received while the link is down (or on a connection given up): never arrived.
             return;
         }
@@ -256,7 +280,48 @@ public final class LicenseClient implements AutoCloseable {
         if (frame.hasWelcome()) {
             return;
         }
+        sentAtMs.remove(frame.getRequestId());
         listener.answered(frame, tags.remove(frame.getRequestId()));
+    }
+
+    /** Checks the oldest unanswered request when it would time out; silence that long means "unreachable". */
+    private void armAnswerCheck() {
+        if ((answerCheck != null && !answerCheck.isDone()) || sentAtMs.isEmpty()) {
+            return;
+        }
+        long due = sentAtMs.firstEntry().getValue() + answerTimeoutMs - nowMs();
+        answerCheck = loop.schedule(this::checkAnswers, Math.max(0, due), TimeUnit.MILLISECONDS);
+    }
+
+    private void checkAnswers() {
+        // This check is over: a new one may be armed, including from here.
+        answerCheck = null;
+        if (closed || sentAtMs.isEmpty()) {
+            return;
+        }
+        if (nowMs() - sentAtMs.firstEntry().getValue() >= answerTimeoutMs) {
+            // The connection stays: a silent link is not a dead manager, and closing would tell it we died.
+            forgetRequests();
+            if (online) {
+                listener.offline("no answer from the license manager at " + describe() + " within "
+                        + answerTimeoutMs + " ms");
+            }
+            return;
+        }
+        armAnswerCheck();
+    }
+
+    private void forgetRequests() {
+        tags.clear();
+        sentAtMs.clear();
+        if (answerCheck != null) {
+            answerCheck.cancel(false);
+            answerCheck = null;
+        }
+    }
+
+    private static long nowMs() {
+        return System.nanoTime() / 1_000_000;
     }
 
     void inactive(Channel which) {

@@ -102,7 +102,7 @@ final class LicensingParticipant implements LanParticipant {
                 .setChassisId(chassisId).setChassis(welcome.getChassis()).setSlot(welcome.getSlot()).build();
         LicenseClient client = new LicenseClient(
                 new InetSocketAddress(lease.server().toString(), licensing.licensePort()), address(lease), hello,
-                context.link(), started, licensing.retryMs());
+                context.link(), started, licensing.retryMs(), answerTimeoutMs(ttl));
         CartridgeAppContext appContext = new CartridgeAppContext(address(lease), welcome.getChassis(),
                 welcome.getSlot(), chassisId, context.events(), started::permitted);
         ApplicationRuntime runtime = new ApplicationRuntime(appId, card.getApplicationBundle().toByteArray(),
@@ -114,6 +114,14 @@ final class LicensingParticipant implements LanParticipant {
         context.link().addListener(follower);
         started.start();
         return started;
+    }
+
+    /**
+     * How long the agent waits for an answer before it counts the manager unreachable: half a lease, so a
+     * blackholed link is noticed (and retried) well within a lease, yet a slow link is not mistaken for one.
+     */
+    static long answerTimeoutMs(long leaseTtlMs) {
+        return Math.max(1_000, leaseTtlMs / 2);
     }
 
     private static InetAddress address(Lease lease) {

@@ -269,6 +269,7 @@ public final class BackplaneClient implements AutoCloseable {
             case LINK_STATE -> notifyListeners(l -> l.linkStateChanged(frame.getLinkState()));
             case STOP -> notifyListeners(l -> l.stopRequested(frame.getStop()));
             case USB_KEY_CHANGED -> notifyListeners(l -> l.usbKeyChanged(frame.getUsbKeyChanged()));
+            case CLOCK_STEP -> notifyListeners(l -> l.clockStepped(frame.getClockStep()));
             default -> System.err.println("backplane: ignoring an unexpected push " + frame.getBodyCase());
         }
     }

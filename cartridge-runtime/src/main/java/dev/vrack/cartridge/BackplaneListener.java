@@ -1,5 +1,6 @@
 package dev.vrack.cartridge;
 
+import dev.vrack.proto.backplane.ClockStep;
 import dev.vrack.proto.backplane.LinkStateChanged;
 import dev.vrack.proto.backplane.StopRequest;
 import dev.vrack.proto.backplane.UsbKeyChanged;
@@ -18,6 +19,10 @@ public interface BackplaneListener {
     }
 
     default void stopRequested(StopRequest stop) {
+    }
+
+    /** The chassis steps this cartridge's wall clock. */
+    default void clockStepped(ClockStep step) {
     }
 
     /** The key in the chassis's USB port changed (pushed to I/O-bus slots only). */

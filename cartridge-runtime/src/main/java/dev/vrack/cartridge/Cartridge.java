@@ -2,6 +2,7 @@ package dev.vrack.cartridge;
 
 import dev.vrack.common.EventLog;
 import dev.vrack.common.TimeSource;
+import dev.vrack.proto.backplane.ClockStep;
 import dev.vrack.proto.backplane.StopRequest;
 import dev.vrack.proto.backplane.Welcome;
 import java.time.Duration;
@@ -49,13 +50,15 @@ public final class Cartridge {
 
     /** Runs the cartridge until it stops, fails or loses power; returns the exit code for its process. */
     public int run() {
+        // The chassis may step this cartridge's wall clock; its events carry the cartridge's own (stepped) time.
+        SteppedClock clock = new SteppedClock(time);
         try (EventLog events = EventLog.open(args.layout().cartridgeEvents(args.chassis(), args.slot()),
-                args.source(), time)) {
-            return run(events);
+                args.source(), clock)) {
+            return run(events, clock);
         }
     }
 
-    private int run(EventLog events) {
+    private int run(EventLog events, SteppedClock clock) {
         SlotLink link = new SlotLink();
         CompletableFuture<StopRequest> stop = new CompletableFuture<>();
         CompletableFuture<String> failure = new CompletableFuture<>();
@@ -71,6 +74,12 @@ public final class Cartridge {
                     public void stopRequested(StopRequest request) {
                         stop.complete(request);
                     }
+
+                    @Override
+                    public void clockStepped(ClockStep step) {
+                        long offset = clock.step(step.getStepMs());
+                        events.emit("clock.stepped", Map.of("stepMs", step.getStepMs(), "offsetMs", offset));
+                    }
                 });
         Welcome welcome;
         try {
@@ -85,7 +94,7 @@ public final class Cartridge {
             onPowerLoss.powerLost(e.getMessage());
             return EXIT_POWER_LOST;
         }
-        CartridgeContext context = new CartridgeContext(args, events, backplane, link, time, failure);
+        CartridgeContext context = new CartridgeContext(args, events, backplane, link, clock, failure);
         events.emit("cartridge.booted", Map.of("kind", program.kind(), "card", welcome.getCardPath()));
         report(backplane.reportState("booting", Map.of()), "booting");
         try {

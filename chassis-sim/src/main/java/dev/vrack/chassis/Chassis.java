@@ -11,8 +11,9 @@ import dev.vrack.config.CartridgeConfig;
 import dev.vrack.config.ChassisConfig;
 import dev.vrack.config.RackConfig;
 import dev.vrack.proto.backplane.ChassisFrame;
-import dev.vrack.proto.backplane.LinkState;
-import dev.vrack.proto.backplane.LinkStateChanged;
+import dev.vrack.common.LinkCondition;
+import dev.vrack.common.LinkConditionWire;
+import dev.vrack.proto.backplane.ClockStep;
 import dev.vrack.proto.backplane.UsbKeyChanged;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -120,11 +121,24 @@ public final class Chassis implements AutoCloseable {
         LOG.info("chassis {} ({}) up: control API on 127.0.0.1:{}", name, config.chassisId(), control.port());
     }
 
-    private void pushLink(int slot, boolean up) {
+    private void pushLink(int slot, LinkCondition condition) {
         BackplaneServer server = backplane;
         if (server != null) {
-            server.push(slot, ChassisFrame.newBuilder().setLinkState(LinkStateChanged.newBuilder()
-                    .setLink(up ? LinkState.UP : LinkState.DOWN)).build());
+            server.push(slot, ChassisFrame.newBuilder().setLinkState(LinkConditionWire.change(condition)).build());
+        }
+    }
+
+    /**
+     * Steps the wall clock of the cartridge in {@code slot} by {@code stepMs} (a backplane push; the cartridge
+     * records {@code clock.stepped}).
+     */
+    public void stepClock(int slot, long stepMs) {
+        slots.requireRunning(slot, "step its clock");
+        if (!backplane.push(slot, ChassisFrame.newBuilder().setClockStep(ClockStep.newBuilder().setStepMs(stepMs))
+                .build())) {
+            throw new ChassisException(ChassisException.Reason.CONFLICT, "the cartridge in slot " + slot
+                    + " of chassis " + name + " is not connected to its backplane yet",
+                    "wait until it has booted (rack status), then try again");
         }
     }
 
@@ -211,7 +225,7 @@ public final class Chassis implements AutoCloseable {
     }
 
     public ObjectNode slotStatus(int slot) {
-        return StatusJson.slot(slots.slot(slot).snapshot(), hub.isUp(slot));
+        return StatusJson.slot(slots.slot(slot).snapshot(), hub.condition(slot));
     }
 
     public ObjectNode usbStatus() {

@@ -6,6 +6,7 @@ import dev.vrack.chassis.backplane.BackplaneRefusal;
 import dev.vrack.chassis.backplane.BackplaneServices;
 import dev.vrack.common.EventLog;
 import dev.vrack.common.Ipv4Address;
+import dev.vrack.common.LinkConditionWire;
 import dev.vrack.common.StateLayout;
 import dev.vrack.common.TimeSource;
 import dev.vrack.keychain.OpenedLicense;
@@ -19,7 +20,6 @@ import dev.vrack.proto.backplane.OpenLicense;
 import dev.vrack.proto.backplane.SlotLocation;
 import dev.vrack.proto.backplane.WrapApplicationKey;
 import dev.vrack.proto.backplane.WrappedApplicationKey;
-import dev.vrack.proto.backplane.LinkState;
 import dev.vrack.proto.backplane.ReportAddress;
 import dev.vrack.proto.backplane.ReportState;
 import dev.vrack.proto.backplane.Welcome;
@@ -70,7 +70,8 @@ final class ChassisBackplane implements BackplaneServices {
                 .setSlot(slot)
                 .setHubHost(hub.slotPortHost())
                 .setHubPort(hub.slotPort(slot))
-                .setLink(hub.isUp(slot) ? LinkState.UP : LinkState.DOWN)
+                .setLink(LinkConditionWire.carrier(hub.condition(slot)))
+                .setLinkImpairment(LinkConditionWire.impairment(hub.condition(slot)))
                 .setCardPath(snapshot.card().map(Path::toString).orElse(""))
                 .setMac(ByteString.copyFrom(SlotMac.of(rack, chassis, slot)))
                 .setIoBus(ioBus.isWired(slot))

@@ -3,7 +3,9 @@ package dev.vrack.chassis;
 import dev.vrack.chassis.control.ControlRequest;
 import dev.vrack.chassis.control.ControlResponse;
 import dev.vrack.chassis.control.ControlRoutes;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vrack.common.Json;
+import dev.vrack.common.LinkCondition;
 import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
@@ -14,7 +16,10 @@ final class ControlRouter implements ControlRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlRouter.class);
     private static final String ENDPOINTS = "endpoints: GET /status, POST /slots/{n}/pull, POST /slots/{n}/insert, "
-            + "POST /slots/{n}/power, POST /slots/{n}/link, POST /usb/attach, POST /usb/detach, POST /shutdown";
+            + "POST /slots/{n}/power, POST /slots/{n}/link, POST /slots/{n}/clock, POST /slots/{n}/signal, POST /usb/attach, "
+            + "POST /usb/detach, POST /shutdown";
+    /** Ten years either way: far beyond any clock fault worth modelling, short of overflowing an Instant. */
+    private static final long MAX_CLOCK_STEP_MS = 10L * 366 * 24 * 3600 * 1000;
     /** Ten minutes: longer than any sensible graceful stop, short enough to catch unit mistakes. */
     private static final long MAX_TIMEOUT_MS = 600_000;
 
@@ -55,7 +60,10 @@ final class ControlRouter implements ControlRoutes {
                 case "insert" -> insert(slot, RequestBody.parse(endpoint, request.body(),
                         List.of("card", "kind", "power")));
                 case "power" -> power(slot, RequestBody.parse(endpoint, request.body(), List.of("on")));
-                case "link" -> link(slot, RequestBody.parse(endpoint, request.body(), List.of("link")));
+                case "link" -> link(slot, RequestBody.parse(endpoint, request.body(),
+                        List.of("link", "delayMs", "jitterMs", "lossPercent")));
+                case "clock" -> clock(slot, RequestBody.parse(endpoint, request.body(), List.of("stepMs")));
+                case "signal" -> signal(slot, RequestBody.parse(endpoint, request.body(), List.of("signal")));
                 default -> notFound(endpoint);
             };
         }
@@ -104,13 +112,52 @@ final class ControlRouter implements ControlRoutes {
 
     private ControlResponse link(int slot, RequestBody body) {
         String link = body.requiredString("link", "down");
-        if (!link.equals("up") && !link.equals("down")) {
-            throw new ChassisException(ChassisException.Reason.BAD_REQUEST, "field 'link' must be \"up\" or \"down\", got \""
-                    + link + "\"", "send {\"link\": \"down\"} to cut the slot's cable, {\"link\": \"up\"} to restore it");
+        LinkCondition.State state = LinkCondition.State.parse(link);
+        if (state == null) {
+            throw bad("field 'link' must be \"up\", \"down\" or \"blackhole\", got \"" + link + "\"",
+                    "send {\"link\": \"down\"} to cut the slot's cable, {\"link\": \"blackhole\"} to swallow its "
+                            + "frames silently, {\"link\": \"up\"} to restore it (clearing every impairment)");
+        }
+        long delay = body.longValue("delayMs", 0, 0, LinkCondition.MAX_DELAY_MS);
+        long jitter = body.longValue("jitterMs", 0, 0, LinkCondition.MAX_DELAY_MS);
+        double loss = body.doubleValue("lossPercent", 0, 0, 100);
+        if (state != LinkCondition.State.UP && (delay != 0 || jitter != 0 || loss != 0)) {
+            throw bad("delayMs, jitterMs and lossPercent apply to an up link only, not to a " + link + " one",
+                    "send {\"link\": \"up\", \"delayMs\": 200, \"lossPercent\": 10} to impair a working link");
         }
         chassis.slots().slot(slot);
-        chassis.hub().setLink(slot, link.equals("up"));
+        chassis.hub().setLink(slot, new LinkCondition(state, delay, jitter, loss));
         return ControlResponse.ok(chassis.slotStatus(slot));
+    }
+
+    private ControlResponse clock(int slot, RequestBody body) {
+        if (body.isMissing("stepMs")) {
+            throw bad("field 'stepMs' is missing from the body of POST /slots/" + slot + "/clock",
+                    "send e.g. {\"stepMs\": 30000} to move the cartridge's wall clock 30 s ahead, -30000 back");
+        }
+        long step = body.longValue("stepMs", 0, -MAX_CLOCK_STEP_MS, MAX_CLOCK_STEP_MS);
+        chassis.stepClock(slot, step);
+        ObjectNode answer = chassis.slotStatus(slot);
+        answer.put("stepMs", step);
+        return ControlResponse.ok(answer);
+    }
+
+    private ControlResponse signal(int slot, RequestBody body) {
+        String name = body.requiredString("signal", "KILL");
+        CartridgeSignal signal = CartridgeSignal.parse(name);
+        if (signal == null) {
+            throw bad("field 'signal' must be \"KILL\", \"STOP\" or \"CONT\", got \"" + name + "\"",
+                    "KILL crashes the cartridge (SIGKILL), STOP freezes it, CONT thaws it");
+        }
+        long pid = chassis.slots().signal(slot, signal);
+        ObjectNode answer = chassis.slotStatus(slot);
+        answer.put("signal", signal.name());
+        answer.put("signalledPid", pid);
+        return ControlResponse.ok(answer);
+    }
+
+    private static ChassisException bad(String message, String hint) {
+        return new ChassisException(ChassisException.Reason.BAD_REQUEST, message, hint);
     }
 
     private int slotNumber(String text) {

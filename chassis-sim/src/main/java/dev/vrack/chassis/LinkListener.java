@@ -1,8 +1,10 @@
 package dev.vrack.chassis;
 
-/** Told when a slot's link goes up or down, so the cartridge in it can hear about it. */
+import dev.vrack.common.LinkCondition;
+
+/** Told when a slot's link condition changes, so the cartridge in it can hear about it. */
 @FunctionalInterface
 public interface LinkListener {
 
-    void linkChanged(int slot, boolean up);
+    void linkChanged(int slot, LinkCondition condition);
 }

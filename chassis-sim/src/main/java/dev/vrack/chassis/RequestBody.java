@@ -89,6 +89,28 @@ final class RequestBody {
         return value.longValue();
     }
 
+    /** A number (whole or not) in [min, max], or {@code fallback} when absent. */
+    double doubleValue(String field, double fallback, double min, double max) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isNumber() || !(value.doubleValue() >= min && value.doubleValue() <= max)) {
+            throw bad("field '" + field + "' of " + endpoint + " must be a number from " + format(min) + " to "
+                    + format(max) + ", got " + value, null);
+        }
+        return value.doubleValue();
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    /** True when the body has no (or a null) {@code field}. */
+    boolean isMissing(String field) {
+        return !node.hasNonNull(field);
+    }
+
     Optional<String> string(String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {

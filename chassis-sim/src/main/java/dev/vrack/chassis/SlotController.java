@@ -205,6 +205,46 @@ public final class SlotController implements ExitListener {
         killAll();
     }
 
+    /**
+     * Sends {@code signal} to the process in slot {@code n} and records {@code cartridge.signalled}. A KILL is
+     * not a power cut: the slot is not told, so the exit shows as a crash ({@code expected: false}).
+     *
+     * @return the PID signalled
+     */
+    public long signal(int n, CartridgeSignal signal) {
+        slot(n);
+        ReentrantLock lock = locks.get(n);
+        lock.lock();
+        try {
+            RunningCartridge cartridge = requireRunning(n, "send it SIG" + signal.name());
+            Map<String, Object> details = Map.of("signal", signal.name(), "pid", cartridge.pid());
+            if (signal == CartridgeSignal.KILL) {
+                // Recorded first: the exit it causes is reported on another thread and must come after.
+                events.emitFrom(source(n), "cartridge.signalled", details);
+                signal.send(cartridge.process());
+            } else {
+                signal.send(cartridge.process());
+                events.emitFrom(source(n), "cartridge.signalled", details);
+            }
+            return cartridge.pid();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The live process in slot {@code n}, or a CONFLICT refusal saying there is none to {@code what}. */
+    RunningCartridge requireRunning(int n, String what) {
+        Slot s = slot(n);
+        Optional<RunningCartridge> found = supervisor.running(n);
+        if (found.isEmpty() || !s.state().isPowered() || !found.get().process().isAlive()) {
+            throw new ChassisException(Reason.CONFLICT, "slot " + n + " of chassis " + chassis
+                    + " has no running cartridge process (" + s.state().label() + ") to " + what,
+                    "rack status shows which slots run a process; power one on with rack power " + chassis + "/" + n
+                            + " on");
+        }
+        return found.get();
+    }
+
     /** SIGKILL to every cartridge still running: the chassis never leaves a process it could have killed. */
     public void killAll() {
         CartridgeSupervisor sup = supervisor;

@@ -2,6 +2,7 @@ package dev.vrack.chassis;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vrack.common.Json;
+import dev.vrack.common.LinkCondition;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +13,11 @@ public final class StatusJson {
     private StatusJson() {
     }
 
-    public static ObjectNode slot(SlotSnapshot s, boolean linkUp) {
+    /**
+     * One slot; {@code link} is up, down or blackhole, and {@code linkImpairment} ({@code delayMs},
+     * {@code jitterMs}, {@code lossPercent}) is there only while the up link is impaired.
+     */
+    public static ObjectNode slot(SlotSnapshot s, LinkCondition link) {
         ObjectNode node = Json.mapper().createObjectNode();
         node.put("slot", s.slot());
         node.put("state", s.state().label());
@@ -23,7 +28,12 @@ public final class StatusJson {
             node.putNull("pid");
         }
         putOrNull(node, "ip", s.ip());
-        node.put("link", linkUp ? "up" : "down");
+        node.put("link", link.state().wireName());
+        if (link.impaired()) {
+            ObjectNode impairment = node.putObject("linkImpairment");
+            impairment.put("delayMs", link.delayMs()).put("jitterMs", link.jitterMs())
+                    .put("lossPercent", link.lossPercent());
+        }
         putOrNull(node, "card", s.card().map(Path::toString));
         node.put("ioBus", s.ioBus());
         ObjectNode details = node.putObject("details");
@@ -50,7 +60,7 @@ public final class StatusJson {
         node.putObject("hub").put("address", hub.address().toString()).put("relayPort", hub.relayPort());
         node.set("usbKey", usb(key));
         var array = node.putArray("slots");
-        slots.forEach(s -> array.add(slot(s, hub.isUp(s.slot()))));
+        slots.forEach(s -> array.add(slot(s, hub.condition(s.slot()))));
         return node;
     }
 

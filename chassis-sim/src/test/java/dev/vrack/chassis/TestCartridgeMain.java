@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * A tiny real cartridge for the chassis tests (a separate process): reads its nonce, says Hello,
  * reads the ID memory and USB key, reports an address and its findings (as ReportState details,
- * which the tests see in the chassis status), echoes link changes, exits on StopRequest (unless
+ * which the tests see in the chassis status), echoes link changes and clock steps, exits on StopRequest (unless
  * its card's label says "ignore-stop"), and halts when the connection drops. A "crash-once" card
  * makes it exit with code 7 right after its first boot.
  */
@@ -55,7 +55,8 @@ public final class TestCartridgeMain {
             Runtime.getRuntime().halt(3);
         }
         String label = MemoryCardFile.read(Path.of(welcome.getWelcome().getCardPath())).getLabel();
-        details.put("link", welcome.getWelcome().getLink() == dev.vrack.proto.backplane.LinkState.UP ? "up" : "down");
+        echoLink(dev.vrack.common.LinkConditionWire.read(welcome.getWelcome().getLink(),
+                welcome.getWelcome().getLinkImpairment()));
         details.put("idMemory", describe(request(socket, CartridgeFrame.newBuilder()
                 .setReadIdMemory(ReadIdMemory.getDefaultInstance()))));
         details.put("usbKey", describe(request(socket, CartridgeFrame.newBuilder()
@@ -74,8 +75,11 @@ public final class TestCartridgeMain {
                 return;
             }
             if (frame.hasLinkState()) {
-                details.put("link", frame.getLinkState().getLink() == dev.vrack.proto.backplane.LinkState.UP
-                        ? "up" : "down");
+                echoLink(dev.vrack.common.LinkConditionWire.read(frame.getLinkState().getLink(),
+                        frame.getLinkState().getImpairment()));
+                report(socket);
+            } else if (frame.hasClockStep()) {
+                details.put("clockStep", Long.toString(frame.getClockStep().getStepMs()));
                 report(socket);
             } else if (frame.hasUsbKeyChanged()) {
                 details.put("usbPush", frame.getUsbKeyChanged().getKey().getAttached()
@@ -89,6 +93,16 @@ public final class TestCartridgeMain {
                     System.exit(0);
                 }
             }
+        }
+    }
+
+    /** Echoes the link: "up", "down" or "blackhole", and the impairment as "delay/jitter/loss" when set. */
+    private static void echoLink(dev.vrack.common.LinkCondition link) {
+        details.put("link", link.state().wireName());
+        if (link.impaired()) {
+            details.put("impairment", link.delayMs() + "/" + link.jitterMs() + "/" + link.lossPercent());
+        } else {
+            details.remove("impairment");
         }
     }
 

@@ -53,6 +53,7 @@ public final class DhcpClient implements AutoCloseable {
     private final DatagramChannel hubChannel;
     private final InetSocketAddress hubAddress;
     private final DropReporter drops;
+    private final DatagramLink wire;
     private DatagramChannel unicastChannel;
     private Ipv4Address unicastIp;
     private ScheduledFuture<?> timer;
@@ -76,6 +77,7 @@ public final class DhcpClient implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.wire = new DatagramLink(this.link, scheduler, time::monoNanos, java.util.Arrays.hashCode(config.mac()));
     }
 
     /** Opens the client's hub socket and starts looking for a lease (DISCOVER). */
@@ -155,9 +157,11 @@ public final class DhcpClient implements AutoCloseable {
     }
 
     private void received(byte[] data, InetSocketAddress from) {
-        if (!link.allowsTraffic()) {
-            return;
-        }
+        // Down, blackholed or lost: never arrived. Delayed: handled when it arrives.
+        wire.inbound(() -> arrived(data, from));
+    }
+
+    private void arrived(byte[] data, InetSocketAddress from) {
         DhcpPacket packet;
         try {
             packet = DhcpPacketCodec.decode(data);
@@ -214,9 +218,11 @@ public final class DhcpClient implements AutoCloseable {
     }
 
     private void send(ClientAction.Send s) {
-        if (!link.allowsTraffic()) {
-            return; // the cable is cut: the packet is lost, the machine's retransmission timer will retry
-        }
+        // Cut, blackholed or lost: the machine's retransmission timer will retry.
+        wire.outbound(() -> transmit(s));
+    }
+
+    private void transmit(ClientAction.Send s) {
         ByteBuffer data = ByteBuffer.wrap(DhcpPacketCodec.encode(s.packet()));
         try {
             if (s.route() == ClientAction.Route.HUB) {

@@ -30,6 +30,9 @@ public final class DhcpServer implements AutoCloseable {
     private final DropReporter drops;
     private final NioDatagramAcceptor acceptor;
     private final java.util.concurrent.ExecutorService pool;
+    /** Passes delayed datagrams on; idle unless the link is impaired. */
+    private final java.util.concurrent.ScheduledExecutorService later;
+    private final DatagramLink wire;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong answered = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
@@ -47,6 +50,12 @@ public final class DhcpServer implements AutoCloseable {
         this.drops = new DropReporter(events);
         this.acceptor = acceptor;
         this.pool = pool;
+        this.later = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "dhcp-server-link");
+            t.setDaemon(true);
+            return t;
+        });
+        this.wire = new DatagramLink(this.link, later, time::monoNanos, 0x5E7E7L);
     }
 
     /**
@@ -113,6 +122,22 @@ public final class DhcpServer implements AutoCloseable {
     public List<LeaseRecord> leases() {
         synchronized (engine) {
             return engine.leases();
+        }
+    }
+
+    /**
+     * Takes one datagram through the slot's link (lost, delayed or passed), processes it and hands the answer,
+     * through the link again, to {@code send}.
+     */
+    void receive(byte[] data, InetSocketAddress from, java.util.function.Consumer<DhcpReply> send) {
+        boolean arrived = wire.inbound(() -> process(data, from).ifPresent(reply -> {
+            if (!wire.outbound(() -> send.accept(reply))) {
+                linkDown.incrementAndGet();
+            }
+        }));
+        if (!arrived) {
+            received.incrementAndGet();
+            linkDown.incrementAndGet();
         }
     }
 
@@ -186,6 +211,7 @@ public final class DhcpServer implements AutoCloseable {
 
     @Override
     public void close() {
+        later.shutdownNow();
         acceptor.unbind();
         acceptor.dispose(false);
         pool.shutdown();

@@ -24,7 +24,7 @@ final class DhcpServerHandler extends IoHandlerAdapter {
         byte[] data = new byte[buffer.remaining()];
         buffer.get(data);
         InetSocketAddress from = (InetSocketAddress) session.getRemoteAddress();
-        server.process(data, from).ifPresent(reply -> session.write(
+        server.receive(data, from, reply -> session.write(
                 IoBuffer.wrap(DhcpPacketCodec.encode(reply.packet())),
                 new InetSocketAddress(reply.toAddress().toInetAddress(), reply.toPort())));
     }

@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
         description = "A chassis-and-cartridge rack emulator with a real licensing system.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, EventsCommand.class,
                 PullCommand.class, InsertCommand.class, PowerCommand.class, UsbCommand.class, LinkCommand.class,
-                KillCommand.class, FreezeCommand.class, ThawCommand.class, RestartManagerCommand.class, NasCommand.class,
-                ScenarioCommand.class,
+                ClockCommand.class, KillCommand.class, FreezeCommand.class, ThawCommand.class,
+                RestartManagerCommand.class, NasCommand.class, ScenarioCommand.class,
                 LicenseCommand.class, CheckCommand.class, VendorCommand.class, AuthorityCommand.class,
                 dev.vrack.firstembodiment.cli.FirstEmbodimentCommand.class,
                 CommandLine.HelpCommand.class})
