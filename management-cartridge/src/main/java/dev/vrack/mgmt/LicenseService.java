@@ -66,7 +66,7 @@ final class LicenseService implements ManagementService {
             }
         });
         manager.start();
-        server = LicenseServer.start(new InetSocketAddress(address, licensing.licensePort()), manager);
+        server = LicenseServer.start(new InetSocketAddress(address, licensing.licensePort()), manager, context.link());
         http = ManagerHttpServer.start(new InetSocketAddress(address, licensing.metricsPort()), manager, metrics);
         dongle.readKey().whenComplete((key, error) -> {
             if (error == null) {

@@ -1,6 +1,7 @@
 package dev.vrack.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.vrack.scenario.FaultKind;
+import dev.vrack.scenario.FaultParams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +43,8 @@ final class ClockCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long stepMs = stepMs();
-        RackCommand.Selected selected = rack.select(null);
-        JsonNode answer = HardwareVerb.chassis(selected, slot.chassis())
-                .post("slots/" + slot.slot() + "/clock", Map.of("stepMs", stepMs));
-        spec.commandLine().getOut().println("clock of " + slot + " stepped " + (stepMs >= 0 ? "+" : "") + stepMs
-                + " ms: " + HardwareVerb.describeSlot(slot, answer));
+        new FaultInjector(rack.select(null)).inject(FaultKind.CLOCK_STEP, List.of(slot.toString()),
+                FaultParams.NONE.withStepMs(stepMs), Map.of()).forEach(spec.commandLine().getOut()::println);
         return 0;
     }
 

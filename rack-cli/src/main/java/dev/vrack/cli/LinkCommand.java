@@ -1,6 +1,8 @@
 package dev.vrack.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.vrack.scenario.FaultKind;
+import dev.vrack.scenario.FaultParams;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -50,16 +52,24 @@ final class LinkCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, Object> body = body();
-        RackCommand.Selected selected = rack.select(null);
-        JsonNode answer = HardwareVerb.chassis(selected, slot.chassis()).post("slots/" + slot.slot() + "/link", body);
-        StringBuilder said = new StringBuilder("link " + action + ": " + HardwareVerb.describeSlot(slot, answer));
-        JsonNode impairment = answer.path("linkImpairment");
-        if (!impairment.isMissingNode()) {
-            said.append(" (delay ").append(impairment.path("delayMs").asLong()).append(" ms, jitter ")
-                    .append(impairment.path("jitterMs").asLong()).append(" ms, loss ")
-                    .append(impairment.path("lossPercent").asDouble()).append(" %)");
+        FaultParams params = FaultParams.NONE;
+        if (body.get("delayMs") instanceof Long delay) {
+            params = params.withDelayMs(delay);
         }
-        spec.commandLine().getOut().println(said);
+        if (body.get("jitterMs") instanceof Long jitter) {
+            params = params.withJitterMs(jitter);
+        }
+        if (body.get("lossPercent") instanceof Double lossPercent) {
+            params = params.withLossPercent(lossPercent);
+        }
+        FaultKind fault = switch (action) {
+            case up -> FaultKind.LINK_UP;
+            case down -> FaultKind.LINK_DOWN;
+            case blackhole -> FaultKind.BLACKHOLE;
+            case impair -> FaultKind.IMPAIR;
+        };
+        new FaultInjector(rack.select(null)).inject(fault, List.of(slot.toString()), params, Map.of())
+                .forEach(spec.commandLine().getOut()::println);
         return 0;
     }
 

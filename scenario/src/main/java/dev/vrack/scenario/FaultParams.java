@@ -40,4 +40,16 @@ public record FaultParams(OptionalLong delayMs, OptionalLong jitterMs, OptionalD
     public FaultParams withApp(String value) {
         return new FaultParams(delayMs, jitterMs, lossPercent, stepMs, timeoutMs, key, card, file, Optional.of(value));
     }
+
+    public FaultParams withDelayMs(long value) {
+        return new FaultParams(OptionalLong.of(value), jitterMs, lossPercent, stepMs, timeoutMs, key, card, file, app);
+    }
+
+    public FaultParams withJitterMs(long value) {
+        return new FaultParams(delayMs, OptionalLong.of(value), lossPercent, stepMs, timeoutMs, key, card, file, app);
+    }
+
+    public FaultParams withLossPercent(double value) {
+        return new FaultParams(delayMs, jitterMs, OptionalDouble.of(value), stepMs, timeoutMs, key, card, file, app);
+    }
 }

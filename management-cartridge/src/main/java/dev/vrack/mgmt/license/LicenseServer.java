@@ -1,5 +1,6 @@
 package dev.vrack.mgmt.license;
 
+import dev.vrack.common.LinkGate;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -23,15 +24,23 @@ public final class LicenseServer implements AutoCloseable {
         this.listener = listener;
     }
 
-    /** Binds {@code address} and serves; throws when the address cannot be bound. */
+    /** Binds {@code address} and serves, outside any slot (tests, the load harness). */
     public static LicenseServer start(InetSocketAddress address, LicenseManager manager) {
+        return start(address, manager, LinkGate.ALWAYS_UP);
+    }
+
+    /**
+     * Binds {@code address} and serves behind the management slot's link (a blackholed or impaired slot delays or
+     * loses the manager's frames as it does an agent's); throws when the address cannot be bound.
+     */
+    public static LicenseServer start(InetSocketAddress address, LicenseManager manager, LinkGate link) {
         EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("license-accept", true));
         EventLoopGroup workers = new NioEventLoopGroup(2, new DefaultThreadFactory("license-io", true));
         try {
             Channel listener = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new LicenseServerInitializer(manager))
+                    .childHandler(new LicenseServerInitializer(manager, link))
                     .bind(address).syncUninterruptibly().channel();
             return new LicenseServer(boss, workers, listener);
         } catch (RuntimeException e) {
