@@ -53,6 +53,14 @@ final class RackCli {
      * Runs a command in its own JVM with {@code environment} added to this one's (the environment of this JVM
      * cannot change): what {@code rack up} starts inherits it, e.g. {@code VRACK_TEST_FAULTS}.
      */
+    /** Starts the command in its own JVM, its output going to {@code log}; the caller ends it (by its PID). */
+    Process start(Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(dev.vrack.common.JavaProcess.javaExecutable(), "-cp",
+                dev.vrack.common.JavaProcess.classPath(), RackCommand.class.getName(), "--state-dir", stateDir.toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
     Result runWithEnvironment(Map<String, String> environment, long timeoutSeconds, String... args) {
         List<String> command = new ArrayList<>(List.of(dev.vrack.common.JavaProcess.javaExecutable(), "-cp",
                 dev.vrack.common.JavaProcess.classPath(), RackCommand.class.getName(), "--state-dir", stateDir.toString()));

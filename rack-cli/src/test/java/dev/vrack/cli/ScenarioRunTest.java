@@ -2,13 +2,17 @@ package dev.vrack.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vrack.common.ProcessRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -77,6 +81,29 @@ class ScenarioRunTest {
         assertThat(failures(junit).get("invariant: over-grant"))
                 .containsPattern("from \\d+\\.\\d+ s to \\d+\\.\\d+ s: \\d+ instances of www running with a license count of 3");
         assertThat(Files.readString(reports.resolve("report.html"))).contains("FAIL", "over-grant");
+    }
+
+    @Test
+    void ctrlCTearsTheRackDownAndStillWritesAReportMarkedIncomplete() throws Exception {
+        Path reports = REPORTS.resolve("interrupted");
+        Path log = Files.createDirectories(REPORTS).resolve("interrupted.log");
+        Process run = cli.start(log, "scenario", "run", SCENARIOS.resolve("pull-failover.yml").toString(),
+                "--report-dir", reports.toString());
+        try {
+            Path rackEvents = STATE.resolve("demo").resolve("events").resolve("rack.jsonl");
+            Awaitility.await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    Files.isRegularFile(rackEvents) && Files.readString(rackEvents).contains("scenario.started"));
+
+            new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).start().waitFor();
+
+            assertThat(run.waitFor(120, TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
+            assertThat(run.exitValue()).isNotZero();
+        } finally {
+            run.destroyForcibly();
+        }
+        assertThat(failures(parse(reports.resolve("junit.xml")))).containsKey("scenario completed");
+        assertThat(Files.readString(reports.resolve("report.html"))).contains("INCOMPLETE", "interrupted");
+        assertThat(cli.recordedProcesses()).noneMatch(ProcessRecord::isAlive);
     }
 
     @Test
