@@ -122,7 +122,9 @@ class ManagerClockAndBootTest {
 
     @Test
     void aRequestBeforeTheBootReadsWaitsInLineAndIsGrantedOnceTheKeyAndNasAreRead() throws Exception {
-        fixture = new LicenseFixture(dir, LeasePolicy.defaults(), TimeSource.SYSTEM, Set.of(), false);
+        // A lease long enough to outlast a slow boot: a held request's lease counts from its arrival, so with the
+        // default 10 s a boot slowed down by a loaded machine let the first lease expire and the seat move on.
+        fixture = new LicenseFixture(dir, new LeasePolicy(120_000, 2_000, 0), TimeSource.SYSTEM, Set.of(), false);
         fixture.writeLicense("www.lic", 1);
         assertThat(fixture.manager.booted().get(5, TimeUnit.SECONDS)).isFalse();
         AgentClient early = agent(1);
