@@ -91,7 +91,21 @@ final class FaultInjector {
             default -> throw new CliException(fault.id() + " acts on a chassis, not on slot " + target
                     + "; name the chassis alone, e.g. " + slot.chassis());
         };
-        return fault.id() + " " + HardwareVerb.describeSlot(slot, answer);
+        return fault.id() + " " + HardwareVerb.describeSlot(slot, answer) + paramsText(params);
+    }
+
+    /** The parameters a fault acted with, for the person at the terminal: " (clock stepped -7200000 ms)". */
+    private static String paramsText(FaultParams params) {
+        Map<String, Object> given = describe(params);
+        given.remove("timeoutMs");
+        given.remove("card");
+        if (given.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(" (");
+        given.forEach((name, value) -> text.append(text.length() > 2 ? ", " : "").append(name).append(' ')
+                .append(value).append(name.endsWith("Ms") ? " ms" : name.endsWith("Percent") ? " %" : ""));
+        return text.append(')').toString();
     }
 
     private String injectOnChassis(FaultKind fault, String chassisName, FaultParams params) {

@@ -37,7 +37,9 @@ final class ExpectationReader {
             return new Window.Eventually(from, Durations.parse(eventually.get("within").asText()));
         }
         JsonNode always = node.get("always");
-        return new Window.Always(anchor(always.get("from"), Anchor.START), anchor(always.get("to"), Anchor.END));
+        long tolerateMs = always.has("tolerate") ? Durations.parse(always.get("tolerate").asText()) : 0;
+        return new Window.Always(anchor(always.get("from"), Anchor.START), anchor(always.get("to"), Anchor.END),
+                tolerateMs);
     }
 
     /** {@code start}, {@code end}, {@code end-2s}, {@code 6s} (after the start) or {@code {step, offset}}. */

@@ -148,8 +148,10 @@ class ScenarioFileTest {
                     slot: {name: A/3, running: true}
                   - always: {}
                     running: {app: www, atMost: 2}
+                  - always: {tolerate: 1s}
+                    running: {app: www, atLeast: 2}
                 """);
-        assertThat(s.expectations()).extracting(Expectation::line).containsExactly(6, 9, 11, 13, 15);
+        assertThat(s.expectations()).extracting(Expectation::line).containsExactly(6, 9, 11, 13, 15, 17);
         assertThat(s.expectations().get(0)).isEqualTo(new Expectation("two www running at start", 6,
                 new Window.Eventually(Anchor.START, 30_000), new Condition.Running("www", Condition.Comparison.EQUAL, 2)));
         assertThat(s.expectations().get(1).window()).isEqualTo(new Window.Eventually(Anchor.step("pull-one", 0), 5_000));
@@ -161,6 +163,7 @@ class ScenarioFileTest {
                 new Anchor(Anchor.Point.END, Optional.empty(), -1_000)));
         assertThat(s.expectations().get(3).condition()).isEqualTo(new Condition.SlotRunning("A/3", true));
         assertThat(s.expectations().get(4).window()).isEqualTo(new Window.Always(Anchor.START, Anchor.END));
+        assertThat(s.expectations().get(5).window()).isEqualTo(new Window.Always(Anchor.START, Anchor.END, 1_000));
     }
 
     @Test

@@ -89,7 +89,7 @@ public final class ExpectationJudge {
                     + always.to().stepId().orElse("?") + ", which never fired after " + clock.at(from),
                     OptionalLong.empty());
         }
-        return always(expectation, step, number, from, to.getAsLong(), anchorText);
+        return always(expectation, step, number, from, to.getAsLong(), always.tolerateMs() * 1_000_000L, anchorText);
     }
 
     private ExpectationResult eventually(Expectation expectation, String step, int number, long from, long to,
@@ -110,24 +110,43 @@ public final class ExpectationJudge {
     }
 
     private ExpectationResult always(Expectation expectation, String step, int number, long from, long to,
-                                     String anchorText) {
+                                     long tolerate, String anchorText) {
         String condition = Conditions.describe(expectation.condition());
         long until = Math.min(to, endMono);
         Signal signal = conditions.signal(expectation.condition());
-        OptionalLong failed = signal.first(false, from, until);
-        if (failed.isEmpty()) {
-            String cut = to > endMono ? " (the run ended at " + clock.at(endMono) + ")" : "";
-            return new ExpectationResult(expectation, step, number, true, condition + " at every instant from "
-                    + clock.at(from) + " to " + clock.at(until) + cut, OptionalLong.empty());
+        long longestDip = 0;
+        long searchFrom = from;
+        while (true) {
+            OptionalLong failed = signal.first(false, searchFrom, until);
+            if (failed.isEmpty()) {
+                break;
+            }
+            long at = failed.getAsLong();
+            OptionalLong again = signal.first(true, at, endMono);
+            long dip = (again.isPresent() ? again.getAsLong() : endMono) - at;
+            boolean tolerated = again.isPresent() && dip <= tolerate && tolerate > 0;
+            if (!tolerated) {
+                return alwaysFailed(expectation, step, number, from, at, again, tolerate, condition, anchorText);
+            }
+            longestDip = Math.max(longestDip, dip);
+            searchFrom = again.getAsLong();
         }
-        long at = failed.getAsLong();
-        OptionalLong again = signal.first(true, at, endMono);
+        String cut = to > endMono ? " (the run ended at " + clock.at(endMono) + ")" : "";
+        String dips = longestDip > 0 ? "; false for at most " + RunClock.duration(longestDip) + " at a stretch (up to "
+                + RunClock.duration(tolerate) + " tolerated)" : "";
+        return new ExpectationResult(expectation, step, number, true, condition + " at every instant from "
+                + clock.at(from) + " to " + clock.at(until) + cut + dips, OptionalLong.empty());
+    }
+
+    private ExpectationResult alwaysFailed(Expectation expectation, String step, int number, long from, long at,
+                                           OptionalLong again, long tolerate, String condition, String anchorText) {
         String lasting = again.isPresent() ? "; it held again " + RunClock.duration(again.getAsLong() - at)
                 + " later, at " + clock.at(again.getAsLong())
                 : "; it did not hold again before the end, at " + clock.at(endMono);
+        String tolerated = tolerate > 0 ? " (longer than the " + RunClock.duration(tolerate) + " tolerated)" : "";
         return new ExpectationResult(expectation, step, number, false, "not " + condition + " at " + clock.at(at)
                 + " (" + RunClock.duration(at - from) + " after " + anchorText + "): "
-                + conditions.actual(expectation.condition(), at) + lasting, failed);
+                + conditions.actual(expectation.condition(), at) + lasting + tolerated, OptionalLong.of(at));
     }
 
     /** The instant an anchor names: the start, the end, or this firing, plus its offset. */

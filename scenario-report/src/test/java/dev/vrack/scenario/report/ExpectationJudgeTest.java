@@ -7,6 +7,7 @@ import static dev.vrack.scenario.report.RunBuilder.running;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vrack.scenario.Anchor;
+import dev.vrack.scenario.Window;
 import dev.vrack.scenario.Condition;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,24 @@ class ExpectationJudgeTest {
         ExpectationResult broken = only(overGrant.report(20_000));
         assertThat(broken.passed()).isFalse();
         assertThat(broken.at()).hasValue(mono(4_000));
+    }
+
+    @Test
+    void alwaysWithAToleranceAllowsShortDipsButNotALongOne() {
+        // The pull-failover history dips to 1 running from 5.010 s to 6.300 s: 1.29 s.
+        ExpectationResult tolerant = only(pullFailover()
+                .expect("never below 2 for long", new Window.Always(Anchor.START, Anchor.END, 2_000), running("www", 2))
+                .report(20_000));
+        ExpectationResult strict = only(pullFailover()
+                .expect("never below 2 for a second", new Window.Always(Anchor.START, Anchor.END, 1_000),
+                        running("www", 2))
+                .report(20_000));
+
+        assertThat(tolerant.passed()).isTrue();
+        assertThat(tolerant.message()).endsWith("; false for at most 1.29 s at a stretch (up to 2 s tolerated)");
+        assertThat(strict.passed()).isFalse();
+        assertThat(strict.at()).hasValue(mono(5_010));
+        assertThat(strict.message()).endsWith("(longer than the 1 s tolerated)");
     }
 
     @Test
