@@ -2,12 +2,21 @@ package dev.vrack.keychain;
 
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import javax.crypto.AEADBadTagException;
+import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.engines.AESEngine;
+import org.bouncycastle.crypto.modes.GCMBlockCipher;
+import org.bouncycastle.crypto.modes.GCMModeCipher;
+import org.bouncycastle.crypto.params.AEADParameters;
+import org.bouncycastle.crypto.params.KeyParameter;
 
-/** AES-256-GCM through the JDK provider: 12-byte nonces, 128-bit tags appended to the ciphertext. */
+/**
+ * AES-256-GCM: 12-byte nonces, 128-bit tags appended to the ciphertext. Encryption through the JDK provider,
+ * decryption through BouncyCastle (see {@link #decrypt}); both are the same standard GCM.
+ */
 final class Aead {
 
     static final int KEY_LENGTH = 32;
@@ -47,19 +56,29 @@ final class Aead {
         }
     }
 
+    /**
+     * Decrypts and checks the tag with BouncyCastle's GCM, not the JDK's: measured on this project's machines
+     * (benchmarks/results/keychain.md) it decrypts a 64 MiB bundle faster (107 against 82 MB/s on a quiet
+     * machine), and the issue's rule is to use the faster for bulk decryption. A failed tag leaves nothing behind.
+     */
     static byte[] decrypt(byte[] key, byte[] nonce, byte[] ciphertext, byte[] aad) throws TagMismatch {
         if (nonce.length != NONCE_LENGTH || ciphertext.length < TAG_BITS / 8) {
             throw new TagMismatch(null);
         }
-        try {
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, nonce);
-            cipher.updateAAD(aad);
-            return cipher.doFinal(ciphertext);
-        } catch (AEADBadTagException e) {
-            throw new TagMismatch(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-256-GCM decryption failed", e);
+        if (key.length != KEY_LENGTH) {
+            throw new IllegalArgumentException("an AES-256 key is 32 bytes");
         }
+        GCMModeCipher gcm = GCMBlockCipher.newInstance(AESEngine.newInstance());
+        gcm.init(false, new AEADParameters(new KeyParameter(key), TAG_BITS, nonce, aad));
+        byte[] plaintext = new byte[gcm.getOutputSize(ciphertext.length)];
+        int length = gcm.processBytes(ciphertext, 0, ciphertext.length, plaintext, 0);
+        try {
+            length += gcm.doFinal(plaintext, length);
+        } catch (InvalidCipherTextException e) {
+            Arrays.fill(plaintext, (byte) 0);
+            throw new TagMismatch(e);
+        }
+        return length == plaintext.length ? plaintext : Arrays.copyOf(plaintext, length);
     }
 
     private static Cipher cipher(int mode, byte[] key, byte[] nonce) throws GeneralSecurityException {

@@ -8,7 +8,7 @@
  * {@code VRAPPB} (X25519 + HKDF-SHA256 + AES-256-GCM, whole-file tag). Every file is a
  * {@link dev.vrack.keychain.SealedFile}; every refusal is a {@link dev.vrack.keychain.SealedFormatException}
  * naming the file and the reason. HKDF, scrypt, X25519 and Ed25519 (signing and verification; see
- * {@code Ed25519#verify} for why not the JDK's) come from BouncyCastle; AES-GCM from the JDK (faster,
- * hardware-accelerated).
+ * {@code Ed25519#verify} for why not the JDK's) come from BouncyCastle; AES-GCM encrypts through the JDK and
+ * decrypts through BouncyCastle, the faster of the two as measured (benchmarks/results/keychain.md).
  */
 package dev.vrack.keychain;
