@@ -345,6 +345,11 @@ public final class LicenseAgent implements LicenseClient.Listener, AutoCloseable
         if (state == reportedState && reason.equals(reportedReason)) {
             return;
         }
+        if (state == AgentState.REQUESTING && reportedState == AgentState.WAITING) {
+            // A waiter re-sending its request (the fixed-interval retry) is still in line: no flicker in the
+            // status, no pair of events every retry interval.
+            return;
+        }
         boolean stateChangedNow = state != reportedState;
         reportedState = state;
         reportedReason = reason;

@@ -111,12 +111,13 @@ final class FaultRack {
     }
 
     /** Slots of a chassis whose agent reports this license state (running, waiting, suspended, denied...). */
-    List<Integer> slotsIn(String chassis, String license) {
+    List<Integer> slotsIn(String chassis, String... licenseStates) {
+        List<String> states = List.of(licenseStates);
         List<Integer> slots = new ArrayList<>();
         for (JsonNode c : status().path("chassis")) {
             if (c.path("name").asText().equals(chassis)) {
                 for (JsonNode slot : c.path("slots")) {
-                    if (license.equals(slot.path("license").asText())) {
+                    if (states.contains(slot.path("license").asText())) {
                         slots.add(slot.path("slot").asInt());
                     }
                 }
@@ -129,8 +130,12 @@ final class FaultRack {
         return slotsIn("A", "running");
     }
 
+    /**
+     * The slots in line for a seat: "waiting", or "requesting" for the moment a waiter re-sends its request (the
+     * fixed-interval retry), which a status read can catch.
+     */
     List<Integer> waiting() {
-        return slotsIn("A", "waiting");
+        return slotsIn("A", "waiting", "requesting");
     }
 
     long pid(String chassis, int slot) {

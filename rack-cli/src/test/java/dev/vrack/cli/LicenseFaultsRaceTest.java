@@ -62,7 +62,7 @@ class LicenseFaultsRaceTest {
         rack = FaultRack.up("faults-race", rackFile(), "--lease-ttl-ms", "3000", "--safety-margin-ms", "500",
                 "--retry-ms", "1000");
         await().atMost(Duration.ofSeconds(60)).until(() -> rack.slotsIn("A", "running").size() == SEATS
-                && rack.slotsIn("A", "waiting").size() == RACERS - SEATS);
+                && rack.slotsIn("A", "waiting", "requesting").size() == RACERS - SEATS);
     }
 
     @AfterAll

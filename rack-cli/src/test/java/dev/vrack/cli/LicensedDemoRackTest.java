@@ -46,10 +46,11 @@ class LicensedDemoRackTest {
         rack.cleanup();
     }
 
-    private List<Integer> slotsIn(String license) {
+    private List<Integer> slotsIn(String... licenseStates) {
+        List<String> states = List.of(licenseStates);
         List<Integer> slots = new ArrayList<>();
         for (JsonNode slot : rack.status().path("chassis").get(0).path("slots")) {
-            if (license.equals(slot.path("license").asText())) {
+            if (states.contains(slot.path("license").asText())) {
                 slots.add(slot.path("slot").asInt());
             }
         }
@@ -60,8 +61,9 @@ class LicensedDemoRackTest {
         return slotsIn("running");
     }
 
+    /** In line for a seat; "requesting" while a waiter re-sends its request (the fixed-interval retry). */
     private List<Integer> waiting() {
-        return slotsIn("waiting");
+        return slotsIn("waiting", "requesting");
     }
 
     private static int httpStatus(String ip) {
