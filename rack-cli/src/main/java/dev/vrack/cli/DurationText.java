@@ -1,8 +1,7 @@
 package dev.vrack.cli;
 
+import dev.vrack.scenario.Durations;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /**
@@ -12,30 +11,25 @@ import picocli.CommandLine;
  */
 final class DurationText {
 
-    private static final Pattern FORM = Pattern.compile("([+-]?)(\\d{1,12})(ms|s|m|h)");
-
     private DurationText() {
     }
 
-    /** Parses {@code text} into milliseconds; a sign is refused unless {@code signed}. */
+    /**
+     * Parses {@code text} into milliseconds with the scenario files' grammar ({@link Durations}); a sign is refused
+     * unless {@code signed}, where {@code +} may lead too.
+     */
     static long parseMs(String text, boolean signed) {
-        Matcher m = FORM.matcher(text.trim().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
+        String trimmed = text.trim().toLowerCase(Locale.ROOT);
+        boolean hasSign = trimmed.startsWith("+") || trimmed.startsWith("-");
+        if (!signed && hasSign) {
+            throw new IllegalArgumentException("'" + text + "' has a sign; a delay is a plain duration such as 200ms");
+        }
+        try {
+            return Durations.parseSigned(trimmed.startsWith("+") ? trimmed.substring(1) : trimmed);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + text + "' is not a duration; write a number and a unit: "
                     + (signed ? "+30s, -2h, 500ms, 1m" : "500ms, 2s, 1m, 1h"));
         }
-        if (!signed && !m.group(1).isEmpty()) {
-            throw new IllegalArgumentException("'" + text + "' has a sign; a delay is a plain duration such as 200ms");
-        }
-        long amount = Long.parseLong(m.group(2));
-        long unit = switch (m.group(3)) {
-            case "ms" -> 1;
-            case "s" -> 1_000;
-            case "m" -> 60_000;
-            default -> 3_600_000;
-        };
-        long ms = Math.multiplyExact(amount, unit);
-        return m.group(1).equals("-") ? -ms : ms;
     }
 
     /** {@code 200ms}, {@code 2s}: no sign. */

@@ -17,8 +17,9 @@ import java.util.TreeSet;
  *
  * @param slots chassis name to slot count, in file order
  * @param apps  the applications on the cards and in the licenses; empty when a card image hides one
+ * @param managed whether the rack has a management cartridge (restart-manager needs one)
  */
-record RackNames(Map<String, Integer> slots, Optional<List<String>> apps) {
+record RackNames(Map<String, Integer> slots, Optional<List<String>> apps, boolean managed) {
 
     static RackNames of(RackConfig rack) {
         Map<String, Integer> slots = new LinkedHashMap<>();
@@ -34,7 +35,8 @@ record RackNames(Map<String, Integer> slots, Optional<List<String>> apps) {
             }
         }
         rack.licenses().stream().map(LicenseConfig::app).forEach(apps::add);
-        return new RackNames(slots, imageCards ? Optional.empty() : Optional.of(List.copyOf(apps)));
+        return new RackNames(slots, imageCards ? Optional.empty() : Optional.of(List.copyOf(apps)),
+                rack.managementChassis().isPresent());
     }
 
     /** Empty when the name ("A/3" or "A") exists; else what is wrong, naming what does exist. */

@@ -36,6 +36,10 @@ final class ScenarioChecks {
             trigger(step, path);
             targets(step, path.field("targets"));
             params(step.params(), path.field("params"));
+            if (step.fault() == FaultKind.RESTART_MANAGER && rack.isPresent() && !rack.get().managed()) {
+                problems.add(path.field("fault"), "restart-manager needs a management cartridge, and the rack has "
+                        + "none; add one (kind: management, slot 0) or remove the step");
+            }
         }
         cycles(steps);
         for (int i = 0; i < expectations.size(); i++) {

@@ -42,6 +42,19 @@ class ScenarioRefusalsTest {
     }
 
     @Test
+    void restartManagerNeedsARackWithAManagementCartridge() {
+        scenarios.write("rack.yml", """
+                name: bare
+                subnet: 127.42.0.0/24
+                chassis:
+                  - {name: A, chassisId: CHASSIS-A-0001, slots: 4, cartridges: []}
+                """);
+
+        scenarios.refused(withSteps("  - {at: 1s, fault: restart-manager}\n"))
+                .hasMessageStartingWith("s.yml:4: steps[0].fault: restart-manager needs a management cartridge");
+    }
+
+    @Test
     void targetsMustSuitTheFault() {
         scenarios.refused(withSteps("  - {at: 1s, fault: pull, targets: A}\n"))
                 .hasMessage("s.yml:4: steps[0].targets: pull acts on a slot; name one as chassis/slot (like A/1)");
