@@ -19,23 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrokenManagerVerdictTest {
 
-    private static final String RACK = """
-            name: broken-manager
-            subnet: 127.157.0.0/24
-            chassis:
-              - name: A
-                chassisId: CHASSIS-BM-0001
-                slots: 8
-                usbKey: hwkey-A
-                cartridges:
-                  - {slot: 0, kind: management}
-                  - {slot: 1, kind: app, card: www}
-                  - {slot: 2, kind: app, card: www}
-                  - {slot: 3, kind: app, card: www}
-            licenses:
-              - app: www
-                count: 2
-            """;
+    private static final String RACK = FaultRack.licensedRack("broken-manager", "127.157.0.0/24", "CHASSIS-BM-0001", 8, 3, 2);
 
     private FaultRack rack;
 

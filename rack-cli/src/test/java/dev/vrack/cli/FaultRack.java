@@ -39,6 +39,20 @@ final class FaultRack {
         this.name = name;
     }
 
+    /**
+     * A licensed rack of one chassis A: the management cartridge in slot 0, {@code apps} www cartridges in slots
+     * 1.., the key {@code hwkey-A} in its USB port, and a license of {@code seats} seats of www.
+     */
+    static String licensedRack(String name, String subnet, String chassisId, int slots, int apps, int seats) {
+        StringBuilder yaml = new StringBuilder("name: " + name + "\nsubnet: " + subnet + "\nchassis:\n"
+                + "  - name: A\n    chassisId: " + chassisId + "\n    slots: " + slots + "\n    usbKey: hwkey-A\n"
+                + "    cartridges:\n      - {slot: 0, kind: management}\n");
+        for (int slot = 1; slot <= apps; slot++) {
+            yaml.append("      - {slot: ").append(slot).append(", kind: app, card: www}\n");
+        }
+        return yaml.append("licenses:\n  - app: www\n    count: ").append(seats).append('\n').toString();
+    }
+
     /** Writes the rack file and brings the rack up with the given extra {@code rack up} options. */
     static FaultRack up(String name, String yaml, String... upOptions) throws IOException {
         return up(name, yaml, java.util.Map.of(), upOptions);

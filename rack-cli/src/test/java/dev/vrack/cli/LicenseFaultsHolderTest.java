@@ -33,24 +33,7 @@ class LicenseFaultsHolderTest {
     /** Events are written a little after the decision they record; this much slack for that, not more. */
     private static final long SLACK_MS = 100;
 
-    private static final String RACK = """
-            name: faults-holder
-            subnet: 127.150.0.0/24
-            chassis:
-              - name: A
-                chassisId: CHASSIS-FH-0001
-                slots: 8
-                usbKey: hwkey-A
-                cartridges:
-                  - {slot: 0, kind: management}
-                  - {slot: 1, kind: app, card: www}
-                  - {slot: 2, kind: app, card: www}
-                  - {slot: 3, kind: app, card: www}
-                  - {slot: 4, kind: app, card: www}
-            licenses:
-              - app: www
-                count: 2
-            """;
+    private static final String RACK = FaultRack.licensedRack("faults-holder", "127.150.0.0/24", "CHASSIS-FH-0001", 8, 4, 2);
 
     private FaultRack rack;
 

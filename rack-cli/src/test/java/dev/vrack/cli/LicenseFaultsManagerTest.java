@@ -26,23 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LicenseFaultsManagerTest {
 
-    private static final String RACK = """
-            name: faults-manager
-            subnet: 127.151.0.0/24
-            chassis:
-              - name: A
-                chassisId: CHASSIS-FM-0001
-                slots: 8
-                usbKey: hwkey-A
-                cartridges:
-                  - {slot: 0, kind: management}
-                  - {slot: 1, kind: app, card: www}
-                  - {slot: 2, kind: app, card: www}
-                  - {slot: 3, kind: app, card: www}
-            licenses:
-              - app: www
-                count: 2
-            """;
+    private static final String RACK = FaultRack.licensedRack("faults-manager", "127.151.0.0/24", "CHASSIS-FM-0001", 8, 3, 2);
 
     private FaultRack rack;
 

@@ -38,23 +38,7 @@ import org.junit.jupiter.api.TestInstance;
 class LicenseFrameAbuseTest {
 
     private static final String CHASSIS_ID = "CHASSIS-FA-0001";
-    private static final String RACK = """
-            name: frame-abuse
-            subnet: 127.158.0.0/24
-            chassis:
-              - name: A
-                chassisId: CHASSIS-FA-0001
-                slots: 8
-                usbKey: hwkey-A
-                cartridges:
-                  - {slot: 0, kind: management}
-                  - {slot: 1, kind: app, card: www}
-                  - {slot: 2, kind: app, card: www}
-                  - {slot: 3, kind: app, card: www}
-            licenses:
-              - app: www
-                count: 2
-            """;
+    private static final String RACK = FaultRack.licensedRack("frame-abuse", "127.158.0.0/24", "CHASSIS-FA-0001", 8, 3, 2);
     private static final int READ_TIMEOUT_MS = 5_000;
 
     private FaultRack rack;

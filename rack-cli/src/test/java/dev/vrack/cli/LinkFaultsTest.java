@@ -32,22 +32,7 @@ class LinkFaultsTest {
     /** Events are written a little after the decision they record; this much slack for that, not more. */
     private static final long SLACK_MS = 100;
 
-    private static final String RACK = """
-            name: faults-link
-            subnet: 127.157.0.0/24
-            chassis:
-              - name: A
-                chassisId: CHASSIS-FL-0001
-                slots: 4
-                usbKey: hwkey-A
-                cartridges:
-                  - {slot: 0, kind: management}
-                  - {slot: 1, kind: app, card: www}
-                  - {slot: 2, kind: app, card: www}
-            licenses:
-              - app: www
-                count: 1
-            """;
+    private static final String RACK = FaultRack.licensedRack("faults-link", "127.157.0.0/24", "CHASSIS-FL-0001", 4, 2, 1);
 
     private FaultRack rack;
 
