@@ -14,21 +14,24 @@ import dev.vrack.keychain.UsbKeyDevice;
 import dev.vrack.license.LeasePolicy;
 import dev.vrack.license.LicenseManagerCore;
 import dev.vrack.mgmt.license.LicenseManager;
+import dev.vrack.mgmt.license.LocalUsbKeyDongle;
 import dev.vrack.mgmt.license.LicenseMetrics;
 import dev.vrack.mgmt.license.LicenseServer;
 import dev.vrack.mgmt.license.NasWatcher;
-import dev.vrack.common.Event;
-import dev.vrack.common.EventReader;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The management cartridge's real license manager in the harness's process: a one-time authority, a hardware key
@@ -42,7 +45,9 @@ final class InProcessManager implements AutoCloseable {
     private final StateLayout layout;
     private final AuthorityKeys authority = AuthorityKeys.generate();
     private final IssuedHardwareKey hardwareKey;
-    private final InProcessDongle dongle;
+    private final LocalUsbKeyDongle dongle;
+    /** Completed per application when the NAS watcher hands a license of it to the manager. */
+    private final Map<String, CompletableFuture<Void>> loaded = new ConcurrentHashMap<>();
     private final EventLog events;
     private final LicenseManager manager;
     private final NasWatcher nas;
@@ -54,13 +59,18 @@ final class InProcessManager implements AutoCloseable {
         Files.createDirectories(layout.nasDir());
         DongleSecret secret = DongleSecret.create(layout.dongleSecret());
         hardwareKey = HardwareKeyImage.issue(authority, CHASSIS_ID, secret, layout.keyImage("hwkey-A"));
-        dongle = new InProcessDongle(CHASSIS_ID, UsbKeyDevice.insert(layout.keyImage("hwkey-A"), authority.publicKey(), secret));
+        dongle = new LocalUsbKeyDongle(CHASSIS_ID);
+        dongle.attach(UsbKeyDevice.insert(layout.keyImage("hwkey-A"), authority.publicKey(), secret));
         events = EventLog.open(layout.cartridgeEvents("A", 0), "A/0", TimeSource.SYSTEM);
         manager = new LicenseManager(new LicenseManagerCore(CHASSIS_ID, policy), dongle, events, new LicenseMetrics(),
                 TimeSource.SYSTEM);
         manager.start();
         manager.keyAttached(hardwareKey.keyId(), CHASSIS_ID);
-        nas = new NasWatcher(layout.nasDir(), dongle, events, manager::licensesLoaded, 5_000);
+        nas = new NasWatcher(layout.nasDir(), dongle, events, files -> {
+            // Handed to the manager first: its loop takes the licenses before any request sent after the signal.
+            manager.licensesLoaded(files);
+            files.forEach(file -> loadedSignal(file.license().appId()).complete(null));
+        }, 5_000);
         nas.start();
         server = LicenseServer.start(new InetSocketAddress("127.0.0.1", 0), manager);
     }
@@ -74,16 +84,15 @@ final class InProcessManager implements AutoCloseable {
         Files.write(temp, sealed);
         Files.move(temp, layout.nasDir().resolve(app + ".lic"), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<Event> loaded = EventReader.readFile(layout.cartridgeEvents("A", 0)).stream()
-                    .filter(e -> e.type().equals("license.loaded") && app.equals(e.details().get("app"))).toList();
-            if (!loaded.isEmpty()) {
-                return;
-            }
-            Thread.sleep(50); // a harness, not a test: polling the events file is how it learns of the load
+        try {
+            loadedSignal(app).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the license manager did not load the " + app + " license within 30 s");
         }
-        throw new IllegalStateException("the license manager did not load the " + app + " license within 30 s");
+    }
+
+    private CompletableFuture<Void> loadedSignal(String app) {
+        return loaded.computeIfAbsent(app, a -> new CompletableFuture<>());
     }
 
     InetSocketAddress address() {

@@ -40,7 +40,7 @@ final class LicenseFixture implements AutoCloseable {
     final DongleSecret secret;
     final IssuedHardwareKey hardwareKey;
     final ApplicationKeyPair www = ApplicationKeyPair.generate("www");
-    final KeychainDongle dongle = new KeychainDongle(CHASSIS_ID);
+    final LocalUsbKeyDongle dongle = new LocalUsbKeyDongle(CHASSIS_ID);
     final EventLog events;
     final LicenseManager manager;
     final LicenseServer server;

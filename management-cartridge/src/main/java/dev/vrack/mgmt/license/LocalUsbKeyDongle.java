@@ -14,27 +14,33 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** A {@link Dongle} over keychain's real emulated USB key, answering on its own thread as the chassis would. */
-final class KeychainDongle implements Dongle, AutoCloseable {
+/**
+ * A {@link Dongle} over keychain's emulated USB key in the manager's own process, answering on one thread as the
+ * chassis's USB port does, without the backplane hop: for the manager's tests and the load harness, which measure
+ * the manager, not the backplane. In a rack the manager uses {@link BackplaneDongle}.
+ */
+public final class LocalUsbKeyDongle implements Dongle, AutoCloseable {
 
     private final String chassisId;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "test-dongle");
+        Thread t = new Thread(r, "usb-key-dongle");
         t.setDaemon(true);
         return t;
     });
     private volatile UsbKeyDevice device;
 
     /** @param chassisId the chassis the port belongs to (its ID memory) */
-    KeychainDongle(String chassisId) {
+    public LocalUsbKeyDongle(String chassisId) {
         this.chassisId = chassisId;
     }
 
-    void attach(UsbKeyDevice inserted) {
+    /** Puts a key in the port. */
+    public void attach(UsbKeyDevice inserted) {
         device = inserted;
     }
 
-    void detach() {
+    /** Takes the key out (and closes it). */
+    public void detach() {
         UsbKeyDevice removed = device;
         device = null;
         if (removed != null) {
@@ -94,5 +100,6 @@ final class KeychainDongle implements Dongle, AutoCloseable {
     @Override
     public void close() {
         thread.shutdownNow();
+        detach();
     }
 }
